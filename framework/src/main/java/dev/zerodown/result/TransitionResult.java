@@ -1,0 +1,44 @@
+package dev.zerodown.result;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import dev.zerodown.hazards.HazardId;
+import org.apiguardian.api.API;
+
+/**
+ * Everything measured for one transition: a migrated step or a deploy, under the load of every
+ * live version, followed by its soak.
+ *
+ * @param name           as in the contract: {@code V3__backfill_full_name under [v2]}, {@code deploy v3 under [v2, v3]}
+ * @param step           the step's file name with {@code .sql}; null for a deploy
+ * @param liveVersions   live versions in deploy order
+ * @param canaryVersions retired versions kept running by the rollback check
+ * @param requests       per version (live and canary)
+ */
+@API(status = API.Status.STABLE)
+public record TransitionResult(String name, String step, TransitionKind kind, List<String> liveVersions,
+                               List<String> canaryVersions, Verdict verdict, List<Hazard> hazards,
+                               Map<String, VersionStats> requests, List<InvariantResult> invariants,
+                               long startMs, long endMs, Timeline timeline) {
+    public TransitionResult {
+        liveVersions = List.copyOf(liveVersions);
+        canaryVersions = List.copyOf(canaryVersions);
+        hazards = List.copyOf(hazards);
+        requests = Map.copyOf(requests);
+        invariants = List.copyOf(invariants);
+    }
+
+    public List<Hazard> hazards(HazardId id) {
+        return hazards.stream().filter(h -> h.id() == id).toList();
+    }
+
+    public Optional<VersionStats> requests(String version) {
+        return Optional.ofNullable(requests.get(version));
+    }
+
+    /** Longest lock wait of any request attributed to the migration, in ms. */
+    public double maxMigrationWaitMs() {
+        return requests.values().stream().mapToDouble(VersionStats::maxMigrationWaitMs).max().orElse(0);
+    }
+}
