@@ -86,49 +86,10 @@ class StatementSplittingTest {
                 .containsExactlyElementsOf(expected);
     }
 
-    static Stream<Arguments> transactionality() {
-        return Stream.of(
-                Arguments.of("create index concurrently if not exists i on t (id)", false),
-                Arguments.of("CREATE UNIQUE INDEX CONCURRENTLY i ON t (id)", false),
-                Arguments.of("drop index concurrently if exists i", false),
-                Arguments.of("reindex index concurrently i", false),
-                Arguments.of("reindex table concurrently t", false),
-                Arguments.of("reindex (verbose) table concurrently t", false),
-                Arguments.of("reindex (concurrently) table t", false),
-                Arguments.of("reindex (concurrently false) table t", true),
-                Arguments.of("reindex table t", true),
-                Arguments.of("reindex schema public", false),
-                Arguments.of("reindex database postgres", false),
-                Arguments.of("vacuum t", false),
-                Arguments.of("vacuum (analyze) t", false),
-                Arguments.of("vacuum full t", false),
-                Arguments.of("analyze t", true),
-                Arguments.of("alter table p detach partition p1 concurrently", false),
-                Arguments.of("alter table if exists p detach partition p1 finalize", true),
-                Arguments.of("alter table p detach partition p1", true),
-                Arguments.of("alter system set work_mem = '8MB'", false),
-                Arguments.of("create database d", false),
-                Arguments.of("drop database if exists d", false),
-                Arguments.of("create tablespace ts location '/tmp/ts'", false),
-                Arguments.of("drop tablespace ts", false),
-                Arguments.of("alter database d set tablespace ts", false),
-                Arguments.of("alter database d set work_mem = '8MB'", true),
-                Arguments.of("cluster", false),
-                Arguments.of("cluster verbose", false),
-                Arguments.of("cluster t using t_pkey", true),
-                Arguments.of("discard all", false),
-                Arguments.of("alter type mood add value 'meh'", true),
-                Arguments.of("alter type mood add value if not exists 'meh' before 'ok'", true),
-                Arguments.of("create index i on t (id)", true),
-                Arguments.of("refresh materialized view concurrently mv", true),
-                Arguments.of("comment on index i is 'built concurrently'", true),
-                Arguments.of("select 'vacuum'", true));
-    }
-
     @ParameterizedTest(name = "{0} -> transactional={1}")
-    @MethodSource("transactionality")
+    @MethodSource("dev.zerodown.migrations.TransactionBlockCases#cases")
     void should_flag_statements_postgres_refuses_in_a_transaction_block(String sql, boolean transactional) {
-        assertThat(parse(sql + ";")).singleElement()
+        assertThat(parse(sql.replace("{db}", "app") + ";")).singleElement()
                 .extracting(SqlStatement::transactional).isEqualTo(transactional);
     }
 
