@@ -11,7 +11,11 @@ import java.util.List;
 /**
  * The one query a sample runs: pg_locks read once, keeping only the rows of interest (waits in this
  * database, relation locks of the migration), with pg_stat_activity and pg_blocking_pids looked up
- * for waiting rows only.
+ * for waiting rows only. Without a migration backend, pg_locks is read only when some backend waits
+ * on a lock ({@code wait_event_type = 'Lock'}): reading it walks the whole shared lock table under
+ * every lock-manager partition lock, which costs more than the activity snapshot that answers
+ * "does anyone wait?". The statement is prepared once with a generic plan: planning it costs more
+ * than running it.
  */
 final class SampleQuery implements AutoCloseable {
     static final String SQL = """
@@ -28,7 +32,9 @@ final class SampleQuery implements AutoCloseable {
               left join lateral (select s.application_name, s.query, s.datid
                                    from pg_catalog.pg_stat_get_activity(l.pid) s
                                   where not l.granted) a on true
-             where l.pid <> pg_catalog.pg_backend_pid()
+             where (?::int <> 0 or exists (select from pg_catalog.pg_stat_get_activity(null) g
+                                            where g.wait_event_type = 'Lock'))
+               and l.pid <> pg_catalog.pg_backend_pid()
                and ((not l.granted and a.datid::int8 = ?)
                     or (l.granted and l.pid = ? and l.locktype = 'relation'))
             """;
@@ -48,8 +54,9 @@ final class SampleQuery implements AutoCloseable {
 
     /** Runs one sample; {@code migrationPid} 0 reads no held locks. */
     List<LockRow> run(int migrationPid) throws SQLException {
-        statement.setLong(1, databaseOid);
-        statement.setInt(2, migrationPid);
+        statement.setInt(1, migrationPid);
+        statement.setLong(2, databaseOid);
+        statement.setInt(3, migrationPid);
         List<LockRow> rows = new ArrayList<>();
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
