@@ -6,6 +6,8 @@ import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.postgres.Database;
 import dev.zerodown.result.VersionStats;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -53,6 +55,7 @@ final class VersionLoad {
     static VersionLoad start(Database db, String version, AppVersionFactory factory, boolean synthetic, boolean canary,
                              LoadSettings settings, AtomicLong sequence) {
         HikariDataSource pool = openPool(db, version, settings.clients());
+        warmUp(pool, version, settings.clients());
         VersionLoad load = new VersionLoad(version, synthetic, canary, settings, pool);
         List<AppVersion> apps = new ArrayList<>();
         try {
@@ -85,6 +88,28 @@ final class VersionLoad {
         } catch (RuntimeException e) {
             throw new EnvironmentException("Could not open the connection pool of version '" + version + "' on "
                     + db + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens one connection per client before load, so the first requests do not pay for connecting. */
+    private static void warmUp(HikariDataSource pool, String version, int clients) {
+        List<Connection> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                open.add(pool.getConnection());
+            }
+        } catch (SQLException e) {
+            pool.close();
+            throw new EnvironmentException("Could not open " + clients + " connections for version '" + version + "': "
+                    + e.getMessage(), e);
+        } finally {
+            for (Connection c : open) {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    LOG.debug("Returning a warm-up connection failed: {}", e.toString());
+                }
+            }
         }
     }
 
