@@ -52,9 +52,10 @@ final class ScriptParser {
                         + " is not supported in a migration step; use INSERT … VALUES, or COPY from a file the server reads");
             }
             boolean tx = TransactionRules.transactional(sql, piece.transactional());
-            if (tx != piece.transactional()) {
-                LOG.debug("{}:{}: {} in a transaction block, although Flyway's parser says otherwise",
-                        displayPath, fileLine, tx ? "allowed" : "not allowed");
+            if (!tx && piece.transactional() && !Boolean.FALSE.equals(config.executeInTransaction())) {
+                LOG.warn("{}:{}: Flyway runs this statement inside a transaction, where PostgreSQL refuses it;"
+                        + " add {}.conf with executeInTransaction=false so that Flyway runs it as Zerodown does",
+                        displayPath, fileLine, displayPath);
             }
             spans.add(span);
             sqls.add(sql);

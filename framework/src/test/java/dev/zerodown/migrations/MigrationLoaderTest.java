@@ -16,6 +16,8 @@ import java.util.jar.JarOutputStream;
 import dev.zerodown.config.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MigrationLoaderTest {
     @TempDir
@@ -67,6 +69,8 @@ class MigrationLoaderTest {
         write("README.md", "# migrations");
         write("views.sql", "select 'not a migration';");
         write("U1__undo_one.sql", "select 'undo';");
+        write("B2__baseline.sql", "select 'baseline';");
+        write("rollback_v2.sql", "select 'helper';");
 
         assertThat(load()).extracting(MigrationStep::fileName).containsExactly("V1__one.sql", "V2__two.sql");
     }
@@ -218,10 +222,11 @@ class MigrationLoaderTest {
                 + " (version parts separated by . or _, e.g. V1_1__add_users.sql) or R__<description>.sql");
     }
 
-    @Test
-    void should_reject_a_lower_case_prefix() throws IOException {
-        write("v3__x.sql", "select 1;");
-        assertError(dir.resolve("v3__x.sql") + ": not a valid migration file name; expected V<version>__<description>.sql"
+    @ParameterizedTest
+    @ValueSource(strings = {"v3__x.sql", "V3.sql", "Vx__a.sql", "V1..2__a.sql", "R1__a.sql", "R_a.sql", "V3__x.SQL"})
+    void should_reject_other_misnamed_migrations(String fileName) throws IOException {
+        write(fileName, "select 1;");
+        assertError(dir.resolve(fileName) + ": not a valid migration file name; expected V<version>__<description>.sql"
                 + " (version parts separated by . or _, e.g. V1_1__add_users.sql) or R__<description>.sql");
     }
 
