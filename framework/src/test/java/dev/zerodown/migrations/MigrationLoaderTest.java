@@ -239,6 +239,16 @@ class MigrationLoaderTest {
     }
 
     @Test
+    void should_reject_duplicate_repeatables_across_locations() throws IOException {
+        write("a/R__views.sql", "select 1;");
+        write("b/R__views.sql", "select 2;");
+        assertThatThrownBy(() -> loader.load(List.of(dir.resolve("a").toString(), dir.resolve("b").toString()), Map.of(), null))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Duplicate repeatable migration 'views': " + dir.resolve("a/R__views.sql") + " and "
+                        + dir.resolve("b/R__views.sql") + "; give each repeatable migration its own description");
+    }
+
+    @Test
     void should_reject_a_missing_folder() {
         Path missing = dir.resolve("db/migrtion");
         assertThatThrownBy(() -> loader.load(List.of(missing.toString()), Map.of(), null))
