@@ -39,6 +39,14 @@ public final class LockMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LockMonitor.class);
     private static final long JOIN_MILLIS = 2_000;
     private static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
+    /**
+     * A sample starts no sooner than this many times the typical sample's duration (a moving average,
+     * so one slow sample on a busy machine changes nothing) after the previous one began, so the
+     * sampler is busy at most a quarter of the time: reading pg_locks grows with the number of
+     * locks held (about 2 ms per 1,000), and a sampler that never rests would slow the very
+     * backends it measures. The gaps this opens show in {@link #maxGapMs()}.
+     */
+    static final int DUTY_FACTOR = 4;
 
     private final Database db;
     private final long intervalNanos;
@@ -56,6 +64,8 @@ public final class LockMonitor implements AutoCloseable {
     private volatile Connection connection;
     private SampleQuery query;
     private long lastSampleNanos = Long.MIN_VALUE;
+    private int sampledPid;
+    private double typicalNanos;
     private long backoffNanos;
     private long reconnectAtNanos;
 
@@ -190,9 +200,11 @@ public final class LockMonitor implements AutoCloseable {
                     LockSupport.parkNanos(wait);
                     continue;
                 }
+                long began = System.nanoTime();
                 sampleOnce();
-                next += intervalNanos;
-                next = Math.max(next, System.nanoTime());
+                long now = System.nanoTime();
+                typicalNanos += (now - began - typicalNanos) / 10;
+                next = Math.max(Math.max(next + intervalNanos, now), began + DUTY_FACTOR * (long) typicalNanos);
             }
         } finally {
             synchronized (state) {
@@ -209,6 +221,10 @@ public final class LockMonitor implements AutoCloseable {
             return;
         }
         int pid = migrationPid;
+        if (pid != sampledPid) {
+            query.forgetNames();
+            sampledPid = pid;
+        }
         try {
             long t0 = System.nanoTime();
             List<LockRow> rows = query.run(pid);

@@ -126,6 +126,28 @@ class LockMonitorTest {
     }
 
     @Test
+    void should_name_a_table_renamed_by_an_earlier_step_by_its_new_name() throws Exception {
+        // given step 1 renamed items while the monitor watched it
+        Session step1 = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(step1.pid());
+        step1.run("alter table items rename to goods");
+        awaitSamples(3);
+        assertThat(monitor.holds(step1.pid(), 0, monitor.nowMs())).extracting(Timeline.LockHold::relation).contains("public.items");
+        step1.commit();
+
+        // when step 2 locks the renamed table
+        Session step2 = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(step2.pid());
+        step2.run("lock table goods in access exclusive mode");
+        awaitSamples(3);
+
+        // then
+        assertThat(monitor.holds(step2.pid(), 0, monitor.nowMs())).extracting(Timeline.LockHold::relation)
+                .containsExactly("public.goods");
+        step2.commit();
+    }
+
+    @Test
     void should_attribute_an_app_wait_to_the_migration_through_the_lock_queue() throws Exception {
         // given a long transaction reading items (ACCESS SHARE held)
         Session reader = scenario.openInTransaction("long-report");
