@@ -24,11 +24,12 @@ final class SampleQuery implements AutoCloseable {
     static final String SQL = """
             select l.pid, l.granted, l.locktype, l.mode, coalesce(l.relation::int8, 0) as reloid,
                    concat_ws(':', l.locktype, l.database, l.relation, l.page, l.tuple, l.virtualxid,
-                             l.transactionid, l.classid, l.objid, l.objsubid) as target,
+                             l.transactionid, l.classid, l.objid, l.objsubid, l.mode,
+                             extract(epoch from a.query_start)) as target,
                    a.application_name, left(a.query, 400) as query,
                    case when not l.granted then pg_catalog.pg_blocking_pids(l.pid) end as blockers
               from pg_catalog.pg_locks l
-              left join lateral (select s.application_name, s.query, s.datid
+              left join lateral (select s.application_name, s.query, s.datid, s.query_start
                                    from pg_catalog.pg_stat_get_activity(l.pid) s
                                   where not l.granted) a on true
              where exists (select from pg_catalog.pg_stat_get_activity(null) g

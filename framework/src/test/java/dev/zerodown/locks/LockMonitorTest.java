@@ -232,6 +232,35 @@ class LockMonitorTest {
     }
 
     @Test
+    void should_count_two_statements_waiting_in_turn_on_the_same_lock_as_two_waits() throws Exception {
+        // given the migration holds ACCESS EXCLUSIVE on items
+        Session migration = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(migration.pid());
+        migration.run("lock table items in access exclusive mode");
+        Session app = scenario.open("zd-app:v1");
+        app.run("set statement_timeout = '100ms'");
+
+        // when a read times out and the client retries at once
+        Future<Boolean> reads = scenario.submit(() -> {
+            boolean timedOut = false;
+            try {
+                app.run(SELECT);
+            } catch (java.sql.SQLException e) {
+                timedOut = "57014".equals(e.getSQLState());
+            }
+            app.run(SELECT);
+            return timedOut;
+        });
+        Thread.sleep(150);
+        migration.commit();
+        assertThat(reads.get(10, TimeUnit.SECONDS)).as("the first read timed out").isTrue();
+        awaitSamples(3);
+
+        // then
+        assertThat(waitsOf(app.pid())).hasSize(2);
+    }
+
+    @Test
     void should_not_miss_waits_of_20_to_40_ms() throws Exception {
         int counted = 0;
         for (int i = 0; i < 5; i++) {
