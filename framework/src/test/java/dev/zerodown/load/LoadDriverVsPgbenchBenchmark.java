@@ -124,8 +124,9 @@ public final class LoadDriverVsPgbenchBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
+    /** One pgbench thread per client, as the load driver has. */
     private int threads() {
-        return Math.min(clients, Runtime.getRuntime().availableProcessors());
+        return clients;
     }
 
     /** One pgbench script per workload statement, {@code {{int A B}}} as {@code \set pN random(A, B)}, weighted alike. */
