@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.locks.LockMonitor;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.postgres.Database;
@@ -34,6 +35,16 @@ public final class StepExecutor {
     private final Database db;
     private final TraceSettings settings;
     private final LockSource locks;
+
+    /**
+     * @param monitor the run's lock sampler: its clock times every span, and it shows the locks of
+     *                statements that run outside a transaction (CONCURRENTLY, VACUUM), which are gone
+     *                when they end. Null runs without one: times count from this constructor, and
+     *                locks are read from pg_locks after each statement inside a transaction only.
+     */
+    public StepExecutor(Database db, TraceSettings settings, LockMonitor monitor) {
+        this(db, settings, monitor == null ? LockSource.clockOnly(System.nanoTime()) : LockSource.of(monitor));
+    }
 
     StepExecutor(Database db, TraceSettings settings, LockSource locks) {
         this.db = db;
