@@ -45,7 +45,8 @@ public final class HazardRules {
         byRelation.forEach((relation, ws) -> {
             Timeline.LockWait longest = ws.stream().max(Comparator.comparingLong(Timeline.LockWait::durationMs)).orElseThrow();
             String rel = relation.isEmpty() ? null : relation;
-            Culprit c = Culprit.of(trace, rel, longest.startMs());
+            boolean rowLock = longest.relation() == null || !longest.relation().contains(".");
+            Culprit c = Culprit.of(trace, rel, longest.startMs(), rowLock);
             String on = rel == null ? "a " + longest.relation() + " lock" : rel;
             out.add(hazard(trace, HazardId.BLOCKED_REQUESTS, rel, c,
                     ws.size() + " request" + (ws.size() == 1 ? "" : "s") + " of " + versions(ws) + " waited longer than "

@@ -17,6 +17,8 @@ import dev.zerodown.postgres.Database;
 import dev.zerodown.result.Timeline;
 import org.apiguardian.api.API;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs migration steps with Flyway's transaction rules, one connection per step (application_name
@@ -31,6 +33,8 @@ public final class StepExecutor {
     public static final String APPLICATION_NAME = "zerodown-migration";
     /** The tracer's own observing connection. */
     public static final String OBSERVER_NAME = "zerodown-tracer";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepExecutor.class);
 
     private final Database db;
     private final TraceSettings settings;
@@ -124,6 +128,8 @@ public final class StepExecutor {
         FailureRules.apply(facts, ending, out);
         boolean failed = ending.timedOut() || ending.commitError() != null
                 || !run.records().isEmpty() && run.records().get(run.records().size() - 1).failed();
+        LOG.debug("Traced {} ({} mode): {} statements in {} ms, {} hazards, analysed in {} ms", step.fileName(), mode,
+                run.records().size(), end - start, out.list().size(), locks.nowMs() - end);
         return new StepTrace(step, pid, start, end, failed, spans(step, run.records(), ending.retried()),
                 facts.ledger().timeline(step.fileName()), diff, out.list());
     }
