@@ -5,7 +5,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import dev.zerodown.config.Settings;
+import dev.zerodown.settings.Settings;
 import dev.zerodown.invariants.Invariant;
 import dev.zerodown.migrations.MigrationLoader;
 import dev.zerodown.migrations.MigrationStep;

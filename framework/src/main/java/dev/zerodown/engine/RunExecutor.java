@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.zerodown.config.EnvironmentException;
-import dev.zerodown.config.Settings;
+import dev.zerodown.settings.Settings;
 import dev.zerodown.invariants.InvariantChecker;
 import dev.zerodown.load.AppVersionFactory;
 import dev.zerodown.load.LoadDriver;

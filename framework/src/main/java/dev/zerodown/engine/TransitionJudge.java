@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import dev.zerodown.config.Settings;
+import dev.zerodown.settings.Settings;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.hazards.HazardRules;
 import dev.zerodown.hazards.Recipes;

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.config.Settings;
+import dev.zerodown.settings.Settings;
 import dev.zerodown.engine.CompatibilityRun;
 import dev.zerodown.plan.Rollout;
 import dev.zerodown.plan.RolloutPlan;

@@ -1,4 +1,7 @@
-package dev.zerodown.config;
+package dev.zerodown.settings;
+
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.Durations;
 
 import java.time.Duration;
 import java.util.EnumMap;
