@@ -16,6 +16,7 @@ import dev.zerodown.load.AppVersionFactory;
 import dev.zerodown.load.LoadDriver;
 import dev.zerodown.load.LoadSettings;
 import dev.zerodown.load.SqlWorkload;
+import dev.zerodown.load.SyntheticTraffic;
 import dev.zerodown.load.SyntheticWorkload;
 import dev.zerodown.locks.LockMonitor;
 import dev.zerodown.migrations.MigrationStep;
@@ -163,7 +164,7 @@ final class RunExecutor {
     }
 
     private static boolean synthetic(AppVersionFactory f) {
-        return f instanceof SyntheticWorkload;
+        return f instanceof SyntheticWorkload || f instanceof SyntheticTraffic;
     }
 
     private TraceSettings traceSettings() {
