@@ -115,6 +115,10 @@ class MigrationCompatibilityExtensionTest {
         static Rollout rollout() {
             return Rollout.startWith("v1", Customers.V1::new).migrate("V2");
         }
+
+        @Test
+        void somethingElse() {
+        }
     }
 
     @MigrationCompatibility(migrations = "classpath:engine/rename-naive")
