@@ -2,7 +2,6 @@ package dev.zerodown.engine;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.zerodown.junit.MigrationCompatibilityExtensionTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -19,7 +18,7 @@ class StabilityTest {
         int runs = Integer.getInteger("zerodown.stabilityRuns", 10);
         for (int i = 0; i < runs; i++) {
             EngineTestKit.engine("junit-jupiter")
-                    .selectors(selectClass(CompatibilityRunTest.class), selectClass(MigrationCompatibilityExtensionTest.class))
+                    .selectors(selectClass(CompatibilityRunTest.class), selectClass("dev.zerodown.junit.MigrationCompatibilityExtensionTest"))
                     .execute().testEvents()
                     .assertStatistics(stats -> stats.failed(0).aborted(0));
         }
