@@ -14,7 +14,8 @@ import dev.zerodown.result.Hazard;
 
 /**
  * Collects the hazards of one step: default severity, recipe, the statement's acknowledgement,
- * and one hazard per (id, relation, line) — the first one found wins.
+ * and one hazard per (id, relation, line) — the first one found wins. Listed by line, then in the
+ * order of {@link HazardId}, then by relation.
  */
 final class Findings {
     static final int STATEMENT_CHARS = 200;
@@ -35,8 +36,8 @@ final class Findings {
 
     List<Hazard> list() {
         List<Hazard> out = new ArrayList<>(hazards.values());
-        out.sort(Comparator.comparingLong(Hazard::atMs).thenComparing(h -> h.line() == null ? 0 : h.line())
-                .thenComparing(Hazard::id));
+        out.sort(Comparator.comparing((Hazard h) -> h.line() == null ? Integer.MAX_VALUE : h.line())
+                .thenComparing(Hazard::id).thenComparing(h -> String.valueOf(h.relation())));
         return List.copyOf(out);
     }
 

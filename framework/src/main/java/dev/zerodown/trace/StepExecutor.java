@@ -65,8 +65,8 @@ public final class StepExecutor {
     public void applyUntraced(MigrationStep step) {
         TransactionMode mode = TransactionMode.of(step, settings.mixed());
         if (mode == TransactionMode.REFUSED) {
-            SqlStatement s = TransactionMode.firstNonTransactional(step);
-            throw new ConfigurationException(step.fileName() + ":" + s.line() + ": " + mixedMessage(step));
+            SqlStatement s = TransactionMode.offender(step);
+            throw new ConfigurationException(step.fileName() + ":" + s.line() + ": " + TransactionMode.refusal(step));
         }
         try (Connection migration = db.connect(APPLICATION_NAME)) {
             applyLockTimeout(migration);
@@ -135,20 +135,15 @@ public final class StepExecutor {
     }
 
     private StepTrace refused(MigrationStep step) {
-        SqlStatement s = TransactionMode.firstNonTransactional(step);
+        SqlStatement s = TransactionMode.offender(step);
         long now = locks.nowMs();
         Findings out = new Findings(step);
         List<Integer> tx = step.statements().stream().filter(SqlStatement::transactional).map(SqlStatement::line).toList();
-        out.add(HazardId.MIGRATION_FAILED, null, s, out.where(s) + " " + mixedMessage(step),
-                "non-transactional statement at line " + s.line() + "; transactional statements at lines " + tx
-                        + "; mixed=false", now);
+        List<Integer> non = step.statements().stream().filter(x -> !x.transactional()).map(SqlStatement::line).toList();
+        out.add(HazardId.MIGRATION_FAILED, null, s, out.where(s) + " " + TransactionMode.refusal(step) + ".",
+                "non-transactional statements at lines " + non + "; transactional statements at lines " + tx
+                        + "; mixed=false; nothing ran", now);
         return new StepTrace(step, 0, now, now, true, List.of(), List.of(), CatalogDiff.empty(), out.list());
-    }
-
-    private static String mixedMessage(MigrationStep step) {
-        return "cannot run inside a transaction, but " + step.fileName()
-                + " also has statements that run in one; Flyway refuses such a mixed script: move it into a migration of "
-                + "its own, or set mixed=true to run every statement of the script in autocommit";
     }
 
     private static List<Timeline.StatementSpan> spans(MigrationStep step, List<StatementRecord> records,

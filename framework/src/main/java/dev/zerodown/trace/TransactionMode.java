@@ -3,7 +3,7 @@ package dev.zerodown.trace;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.migrations.SqlStatement;
 
-/** Flyway's transaction rules for one step (DESIGN "Steps and transactions"). */
+/** Flyway's transaction rules for one step (DESIGN "Steps and transactions"), as {@link MigrationStep} states them. */
 enum TransactionMode {
     /** One transaction for the whole step. */
     TRANSACTION,
@@ -13,22 +13,27 @@ enum TransactionMode {
     REFUSED;
 
     static TransactionMode of(MigrationStep step, boolean mixedAllowed) {
-        if (!step.executeInTransaction()) {
-            return AUTOCOMMIT;
+        if (step.mixedOffender().isPresent() && !mixedAllowed) {
+            return REFUSED;
         }
-        boolean transactional = step.statements().stream().anyMatch(SqlStatement::transactional);
-        boolean nonTransactional = step.statements().stream().anyMatch(s -> !s.transactional());
-        if (!nonTransactional) {
-            return TRANSACTION;
-        }
-        if (!transactional) {
-            return AUTOCOMMIT;
-        }
-        return mixedAllowed ? AUTOCOMMIT : REFUSED;
+        return step.runsInTransaction() ? TRANSACTION : AUTOCOMMIT;
     }
 
-    /** The first statement that cannot run in a transaction, for the refusal message. */
+    /** The statement at which Flyway refuses a mixed step. */
+    static SqlStatement offender(MigrationStep step) {
+        return step.mixedOffender().orElseThrow();
+    }
+
+    /** The first statement that cannot run in a transaction. */
     static SqlStatement firstNonTransactional(MigrationStep step) {
         return step.statements().stream().filter(s -> !s.transactional()).findFirst().orElseThrow();
+    }
+
+    /** Why a mixed step is refused, naming the statement that cannot run in a transaction. */
+    static String refusal(MigrationStep step) {
+        SqlStatement n = firstNonTransactional(step);
+        return "mixes a statement that cannot run inside a transaction (line " + n.line() + ": " + n.summary()
+                + ") with statements that run in one, and Flyway refuses such a script: move the non-transactional "
+                + "statement into a migration of its own, or set mixed=true to run every statement of the script in autocommit";
     }
 }

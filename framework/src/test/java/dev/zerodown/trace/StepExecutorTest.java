@@ -65,7 +65,10 @@ class StepExecutorTest {
         assertThatThrownBy(() -> e.applyUntraced(Steps.of(dir, "V2__mixed.sql",
                 "alter table t add column w int;\ncreate index concurrently t_v on t (v);\n")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("V2__mixed.sql:2: cannot run inside a transaction, but V2__mixed.sql also has statements");
+                .hasMessage("V2__mixed.sql:2: mixes a statement that cannot run inside a transaction (line 2: create index"
+                        + " concurrently t_v on t (v)) with statements that run in one, and Flyway refuses such a script: move the"
+                        + " non-transactional statement into a migration of its own, or set mixed=true to run every statement of"
+                        + " the script in autocommit");
     }
 
     @Test

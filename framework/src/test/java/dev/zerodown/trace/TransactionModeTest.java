@@ -30,7 +30,9 @@ class TransactionModeTest {
     void should_refuse_a_mixed_script_unless_mixed_is_allowed() {
         assertThat(TransactionMode.of(step(true, ALTER, CIC), false)).isEqualTo(TransactionMode.REFUSED);
         assertThat(TransactionMode.of(step(true, ALTER, CIC), true)).isEqualTo(TransactionMode.AUTOCOMMIT);
-        assertThat(TransactionMode.firstNonTransactional(step(true, ALTER, CIC))).isEqualTo(CIC);
+        assertThat(TransactionMode.of(step(false, ALTER, CIC), false)).isEqualTo(TransactionMode.AUTOCOMMIT);
+        assertThat(TransactionMode.firstNonTransactional(step(true, CIC, ALTER))).isEqualTo(CIC);
+        assertThat(TransactionMode.offender(step(true, CIC, ALTER))).isEqualTo(ALTER);
     }
 
     private static MigrationStep step(boolean inTransaction, SqlStatement... statements) {
