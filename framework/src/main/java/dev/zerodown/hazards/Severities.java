@@ -88,6 +88,17 @@ public final class Severities {
         return configured.getOrDefault(id, id.defaultSeverity());
     }
 
+    /**
+     * The level a hazard measured at {@code measured} ends up with: the configured level when the
+     * user set one for {@code id} (it wins, escalations included), else the measured one (its
+     * default, or a stricter one a rule chose, such as a long lock held across statements under
+     * traffic). Apply it with {@code hazard.withSeverity(severities.effective(hazard.id(), hazard.severity()))},
+     * or to a whole step with {@code StepTrace.withSeverities}.
+     */
+    public Severity effective(HazardId id, Severity measured) {
+        return configured.getOrDefault(id, measured);
+    }
+
     /** True when the user set this id explicitly. */
     public boolean configured(HazardId id) {
         return configured.containsKey(id);

@@ -83,6 +83,17 @@ final class LockLedger {
         return own != null && LockModes.blocksWrites(own) ? own : strongestDuring(r, relid);
     }
 
+    /** Modes on {@code relid} that earlier statements of {@code r}'s transaction took and still held while it ran. */
+    Set<String> heldBefore(StatementRecord r, long relid) {
+        Set<String> out = new HashSet<>();
+        for (Hold h : holds) {
+            if (h.relid() == relid && h.taker() != r && h.later().contains(r)) {
+                out.add(h.mode());
+            }
+        }
+        return out;
+    }
+
     /** (relation → modes) first taken by {@code r}. */
     Map<Long, Set<String>> takenBy(StatementRecord r) {
         Map<Long, Set<String>> out = new LinkedHashMap<>();

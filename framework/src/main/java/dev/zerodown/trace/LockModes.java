@@ -8,6 +8,17 @@ final class LockModes {
     private static final List<String> ORDER = List.of("AccessShareLock", "RowShareLock", "RowExclusiveLock",
             "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock");
     private static final int SHARE = 4;
+    /** CONFLICTS[m] has bit n set when mode m conflicts with mode n (PostgreSQL's table of conflicting lock modes). */
+    private static final int[] CONFLICTS = {
+        0b10000000, // AccessShare: AccessExclusive
+        0b11000000, // RowShare: Exclusive, AccessExclusive
+        0b11110000, // RowExclusive: Share, ShareRowExclusive, Exclusive, AccessExclusive
+        0b11111000, // ShareUpdateExclusive: itself and stronger
+        0b11101100, // Share: RowExclusive, ShareUpdateExclusive, ShareRowExclusive, Exclusive, AccessExclusive
+        0b11111100, // ShareRowExclusive: RowExclusive and stronger
+        0b11111110, // Exclusive: RowShare and stronger
+        0b11111111, // AccessExclusive: everything
+    };
 
     private LockModes() {
     }
@@ -24,6 +35,26 @@ final class LockModes {
     /** Conflicts with ROW EXCLUSIVE, the lock every INSERT, UPDATE and DELETE takes. */
     static boolean blocksWrites(String mode) {
         return strength(mode) >= SHARE;
+    }
+
+    /**
+     * True when a request for {@code mode} could not have waited because this transaction already
+     * held {@code held} on the relation: every mode that conflicts with it also conflicts with one
+     * already held, so no other transaction can hold one.
+     */
+    static boolean alreadyCovered(String mode, Collection<String> held) {
+        int m = strength(mode);
+        if (m < 0) {
+            return false;
+        }
+        int covered = 0;
+        for (String h : held) {
+            int i = strength(h);
+            if (i >= 0) {
+                covered |= CONFLICTS[i];
+            }
+        }
+        return (CONFLICTS[m] & ~covered) == 0;
     }
 
     static boolean blocksReads(String mode) {

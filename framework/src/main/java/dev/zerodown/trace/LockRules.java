@@ -32,13 +32,18 @@ final class LockRules {
         heldAcross(f, out);
     }
 
-    /** The strongest SHARE-or-stronger mode {@code r} newly took on each pre-existing table, view or materialized view. */
+    /**
+     * The strongest SHARE-or-stronger mode {@code r} newly took on each pre-existing table, view or
+     * materialized view — unless locks its transaction already held there meant the request could
+     * not wait (a SHARE lock for an index build after the same transaction took ACCESS EXCLUSIVE).
+     */
     static Map<Long, String> strongTaken(StepFacts f, StatementRecord r) {
         Map<Long, String> out = new LinkedHashMap<>();
         f.ledger().takenBy(r).forEach((relid, modes) -> {
             Catalog.Rel rel = f.pre().relation(relid);
             String mode = LockModes.strongest(modes);
-            if (rel != null && rel.isTableLike() && LockModes.strong(mode)) {
+            if (rel != null && rel.isTableLike() && LockModes.strong(mode)
+                    && !LockModes.alreadyCovered(mode, f.ledger().heldBefore(r, relid))) {
                 out.put(relid, mode);
             }
         });

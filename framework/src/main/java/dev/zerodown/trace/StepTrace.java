@@ -2,6 +2,8 @@ package dev.zerodown.trace;
 
 import java.util.List;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.hazards.Severities;
+import dev.zerodown.hazards.Severity;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.Timeline;
@@ -39,6 +41,14 @@ public record StepTrace(MigrationStep step, int backendPid, long startMs, long e
 
     public long durationMs() {
         return endMs - startMs;
+    }
+
+    /** A copy whose hazards carry their effective severity (see {@link Severities#effective}); off ones stay, marked off. */
+    public StepTrace withSeverities(Severities severities) {
+        return withHazards(hazards.stream().map(h -> {
+            Severity level = severities.effective(h.id(), h.severity());
+            return level == h.severity() ? h : h.withSeverity(level);
+        }).toList());
     }
 
     /** A copy with other hazards (after severities or traffic rules were applied). */

@@ -3,9 +3,7 @@ package dev.zerodown.hazards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.result.Hazard;
 import org.junit.jupiter.api.Test;
 
 class SeveritiesTest {
@@ -74,24 +72,20 @@ class SeveritiesTest {
     }
 
     @Test
-    void should_apply_configured_levels_and_keep_the_measured_one_otherwise() {
-        Hazard rewrite = hazard(HazardId.TABLE_REWRITE, Severity.ERROR);
-        Hazard escalated = hazard(HazardId.LOCK_HELD_ACROSS_STATEMENTS, Severity.ERROR);
+    void should_keep_the_measured_level_unless_one_is_configured() {
         Severities s = Severities.parse("table-rewrite=warning");
 
-        List<Hazard> applied = s.apply(List.of(rewrite, escalated));
-
-        assertThat(applied).extracting(Hazard::severity).containsExactly(Severity.WARNING, Severity.ERROR);
+        assertThat(s.effective(HazardId.TABLE_REWRITE, Severity.ERROR)).isEqualTo(Severity.WARNING);
+        assertThat(s.effective(HazardId.LOCK_HELD_ACROSS_STATEMENTS, Severity.ERROR)).isEqualTo(Severity.ERROR);
     }
 
     @Test
     void should_let_an_explicit_level_override_an_escalation() {
-        Hazard escalated = hazard(HazardId.LOCK_HELD_ACROSS_STATEMENTS, Severity.ERROR);
+        Severities s = Severities.parse("lock-held-across-statements=off");
 
-        List<Hazard> applied = Severities.parse("lock-held-across-statements=off").apply(List.of(escalated));
-
-        assertThat(applied.get(0).severity()).isEqualTo(Severity.OFF);
-        assertThat(applied.get(0).blocking()).isFalse();
+        assertThat(s.effective(HazardId.LOCK_HELD_ACROSS_STATEMENTS, Severity.ERROR)).isEqualTo(Severity.OFF);
+        assertThat(s.configured(HazardId.LOCK_HELD_ACROSS_STATEMENTS)).isTrue();
+        assertThat(s.configured(HazardId.STRONG_LOCK)).isFalse();
     }
 
     @Test
@@ -101,7 +95,4 @@ class SeveritiesTest {
         }
     }
 
-    private static Hazard hazard(HazardId id, Severity s) {
-        return new Hazard(id, s, "public.users", "V2__x.sql", 1, "alter table users", "m", "e", Recipes.of(id), false, null, 0);
-    }
 }

@@ -28,9 +28,9 @@ class HazardsDocExampleTest {
             executor.applyUntraced(steps.get(0));                        // the baseline: not traced
             Severities severities = Severities.parse("lock-held-across-statements=error");
             for (MigrationStep step : steps.subList(1, steps.size())) {
-                StepTrace trace = executor.execute(step);
+                StepTrace trace = executor.execute(step).withSeverities(severities);
                 out.append(step.name()).append(trace.failed() ? " (failed)" : "").append('\n');
-                for (Hazard h : severities.apply(trace.hazards())) {
+                for (Hazard h : trace.hazards()) {
                     out.append("  ").append(h.severity()).append(' ').append(h.id()).append(' ').append(h.relation())
                             .append(" at ").append(h.where())
                             .append(h.acknowledged() ? " (acknowledged: " + h.reason() + ")" : "").append('\n');
