@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads a {@link Catalog} of the user schemas (everything but pg_* and information_schema). */
 final class CatalogReader {
@@ -23,6 +26,23 @@ final class CatalogReader {
             + " from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid"
             + " join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
             + " where a.attnum > 0 and not a.attisdropped and c.relkind in ('r','p','m','v','f') and " + USER_SCHEMA;
+
+    /** The relations with oid in ?1 and the indexes of the tables in ?1 (pre-existing ones: what the rules look at). */
+    static final String RELATIONS_OF = "select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.relfilenode::int8,"
+            + " coalesce(i.indrelid, 0)::int8, coalesce(i.indisvalid, true)"
+            + " from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
+            + " left join pg_catalog.pg_index i on i.indexrelid = c.oid"
+            + " where c.oid = any(?::oid[]) or c.oid in (select x.indexrelid from pg_catalog.pg_index x where x.indrelid = any(?::oid[]))";
+
+    /** The columns of the relations in ?1. */
+    static final String COLUMNS_OF = "select a.attrelid::int8, a.attnum, a.attname,"
+            + " pg_catalog.format_type(a.atttypid, a.atttypmod), a.atttypid::int8, a.atttypmod, a.attnotnull, a.atthasdef or a.attidentity <> ''"
+            + " from pg_catalog.pg_attribute a where a.attrelid = any(?::oid[]) and a.attnum > 0 and not a.attisdropped";
+
+    /** The constraints of the relations in ?1. */
+    static final String CONSTRAINTS_OF = "select co.oid::int8, co.conrelid::int8, co.confrelid::int8, co.conname,"
+            + " co.contype::text, co.convalidated, pg_catalog.pg_get_constraintdef(co.oid)"
+            + " from pg_catalog.pg_constraint co where co.conrelid = any(?::oid[])";
 
     private static final String CONSTRAINTS = "select co.oid::int8, co.conrelid::int8, co.confrelid::int8, co.conname,"
             + " co.contype::text, co.convalidated, pg_catalog.pg_get_constraintdef(co.oid)"
@@ -43,23 +63,75 @@ final class CatalogReader {
     private CatalogReader() {
     }
 
-    /** Reads the catalog in one round trip (five result sets). */
-    static Catalog read(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(RELATIONS + ";\n" + COLUMNS + ";\n" + CONSTRAINTS + ";\n" + TYPES + ";\n" + FUNCTIONS);
-            Map<Long, Catalog.Rel> relations = relations(s.getResultSet());
-            s.getMoreResults();
-            Map<Catalog.ColKey, Catalog.Col> columns = columns(s.getResultSet());
-            s.getMoreResults();
-            Map<Long, Catalog.Con> constraints = constraints(s.getResultSet());
-            s.getMoreResults();
-            Map<Long, Catalog.Typ> types = types(s.getResultSet());
-            s.getMoreResults();
-            return new Catalog(relations, columns, constraints, types, functions(s.getResultSet()));
+    /** The parts of a {@link Catalog}, each read by one query and changed by writes to some system tables. */
+    enum Part {
+        RELATIONS, COLUMNS, CONSTRAINTS, TYPES, FUNCTIONS;
+
+        /** The parts a write to system table {@code table} may change (DDL writes rows of the system tables). */
+        static Set<Part> written(String table) {
+            return switch (table) {
+                case "pg_class", "pg_index" -> EnumSet.of(RELATIONS);
+                case "pg_attribute", "pg_attrdef" -> EnumSet.of(COLUMNS);
+                case "pg_constraint" -> EnumSet.of(CONSTRAINTS);
+                case "pg_type", "pg_enum" -> EnumSet.of(TYPES);
+                case "pg_proc" -> EnumSet.of(FUNCTIONS);
+                case "pg_namespace" -> EnumSet.allOf(Part.class);
+                default -> EnumSet.noneOf(Part.class);
+            };
         }
     }
 
-    private static Map<Long, Catalog.Rel> relations(ResultSet rs) throws SQLException {
+    /** Reads the whole catalog in one round trip (five result sets). */
+    static Catalog read(Connection c) throws SQLException {
+        return read(c, EnumSet.allOf(Part.class), null);
+    }
+
+    /** Reads {@code parts} in one round trip and takes the others from {@code previous}. */
+    static Catalog read(Connection c, Set<Part> parts, Catalog previous) throws SQLException {
+        if (parts.isEmpty()) {
+            return previous;
+        }
+        List<Part> order = List.copyOf(EnumSet.copyOf(parts));
+        StringBuilder sql = new StringBuilder();
+        for (Part p : order) {
+            sql.append(sql.length() == 0 ? "" : ";\n").append(query(p));
+        }
+        Map<Long, Catalog.Rel> relations = previous == null ? null : previous.relations();
+        Map<Catalog.ColKey, Catalog.Col> columns = previous == null ? null : previous.columns();
+        Map<Long, Catalog.Con> constraints = previous == null ? null : previous.constraints();
+        Map<Long, Catalog.Typ> types = previous == null ? null : previous.types();
+        Map<Long, Catalog.Fn> functions = previous == null ? null : previous.functions();
+        try (Statement s = c.createStatement()) {
+            s.execute(sql.toString());
+            for (int i = 0; i < order.size(); i++) {
+                if (i > 0) {
+                    s.getMoreResults();
+                }
+                ResultSet rs = s.getResultSet();
+                switch (order.get(i)) {
+                    case RELATIONS -> relations = relations(rs);
+                    case COLUMNS -> columns = columns(rs);
+                    case CONSTRAINTS -> constraints = constraints(rs);
+                    case TYPES -> types = types(rs);
+                    case FUNCTIONS -> functions = functions(rs);
+                    default -> throw new IllegalStateException(order.get(i).name());
+                }
+            }
+        }
+        return new Catalog(relations, columns, constraints, types, functions);
+    }
+
+    static String query(Part p) {
+        return switch (p) {
+            case RELATIONS -> RELATIONS;
+            case COLUMNS -> COLUMNS;
+            case CONSTRAINTS -> CONSTRAINTS;
+            case TYPES -> TYPES;
+            case FUNCTIONS -> FUNCTIONS;
+        };
+    }
+
+    static Map<Long, Catalog.Rel> relations(ResultSet rs) throws SQLException {
         Map<Long, Catalog.Rel> out = new HashMap<>();
         try (rs) {
             while (rs.next()) {
@@ -70,7 +142,7 @@ final class CatalogReader {
         return out;
     }
 
-    private static Map<Catalog.ColKey, Catalog.Col> columns(ResultSet rs) throws SQLException {
+    static Map<Catalog.ColKey, Catalog.Col> columns(ResultSet rs) throws SQLException {
         Map<Catalog.ColKey, Catalog.Col> out = new HashMap<>();
         try (rs) {
             while (rs.next()) {
@@ -82,7 +154,7 @@ final class CatalogReader {
         return out;
     }
 
-    private static Map<Long, Catalog.Con> constraints(ResultSet rs) throws SQLException {
+    static Map<Long, Catalog.Con> constraints(ResultSet rs) throws SQLException {
         Map<Long, Catalog.Con> out = new HashMap<>();
         try (rs) {
             while (rs.next()) {
@@ -93,7 +165,7 @@ final class CatalogReader {
         return out;
     }
 
-    private static Map<Long, Catalog.Typ> types(ResultSet rs) throws SQLException {
+    static Map<Long, Catalog.Typ> types(ResultSet rs) throws SQLException {
         Map<Long, Catalog.Typ> out = new HashMap<>();
         try (rs) {
             while (rs.next()) {
@@ -110,7 +182,7 @@ final class CatalogReader {
         return out;
     }
 
-    private static Map<Long, Catalog.Fn> functions(ResultSet rs) throws SQLException {
+    static Map<Long, Catalog.Fn> functions(ResultSet rs) throws SQLException {
         Map<Long, Catalog.Fn> out = new HashMap<>();
         try (rs) {
             while (rs.next()) {

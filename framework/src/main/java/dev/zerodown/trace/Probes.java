@@ -1,11 +1,11 @@
 package dev.zerodown.trace;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,29 +25,24 @@ final class Probes {
         Counters minus(Counters o) {
             return new Counters(writes - o.writes, scans - o.scans);
         }
+
+        Counters plus(Counters o) {
+            return new Counters(writes + o.writes, scans + o.scans);
+        }
     }
 
     /** A granted relation lock. */
     record HeldLock(long relid, String mode) {
     }
 
-    /** {@code lock_timeout} in effect on this connection, in ms (0 = none). */
-    static long lockTimeoutMs(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select setting::int8 from pg_catalog.pg_settings where name = 'lock_timeout'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /**
      * This backend's pending statistics of the current transaction and its {@code lock_timeout}.
      *
      * @param tables        rows written and scans started per user table
-     * @param catalogWrites rows inserted, updated or deleted in pg_catalog tables (any DDL writes some)
+     * @param catalogWrites rows inserted, updated or deleted per pg_catalog table (DDL writes some)
      * @param lockTimeoutMs {@code lock_timeout} in effect, in ms (0 = none)
      */
-    record Xact(Map<Long, Counters> tables, long catalogWrites, long lockTimeoutMs) {
+    record Xact(Map<Long, Counters> tables, Map<String, Long> catalogWrites, long lockTimeoutMs) {
         /** What happened between {@code before} and this reading, per table (only tables with a change). */
         Map<Long, Counters> minus(Xact before) {
             Map<Long, Counters> out = new HashMap<>();
@@ -59,49 +54,21 @@ final class Probes {
             });
             return out;
         }
+
+        /** The parts of the catalog whose system tables were written since {@code before}. */
+        Set<CatalogReader.Part> changedParts(Xact before) {
+            Set<CatalogReader.Part> out = EnumSet.noneOf(CatalogReader.Part.class);
+            catalogWrites.forEach((table, n) -> {
+                if (!n.equals(before.catalogWrites.getOrDefault(table, 0L))) {
+                    out.addAll(CatalogReader.Part.written(table));
+                }
+            });
+            return out;
+        }
     }
 
-    /**
-     * Reads {@link Xact} on the migration connection (pg_stat_xact_all_tables). The counters include
-     * earlier, not yet flushed transactions of the same backend, so only differences are meaningful;
-     * nothing is flushed while a transaction is open.
-     */
-    static Xact xact(Connection migration) throws SQLException {
-        Map<Long, Counters> tables = new HashMap<>();
-        long catalogWrites = 0;
-        long lockTimeout = 0;
-        try (Statement s = migration.createStatement();
-             ResultSet rs = s.executeQuery("select relid::int8, schemaname = 'pg_catalog', n_tup_ins + n_tup_upd + n_tup_del,"
-                     + " coalesce(seq_scan, 0) + coalesce(idx_scan, 0),"
-                     + " (select setting::int8 from pg_catalog.pg_settings where name = 'lock_timeout')"
-                     + " from pg_catalog.pg_stat_xact_all_tables"
-                     + " where schemaname = 'pg_catalog' or (schemaname <> 'information_schema' and schemaname !~ '^pg_')")) {
-            while (rs.next()) {
-                lockTimeout = rs.getLong(5);
-                if (rs.getBoolean(2)) {
-                    catalogWrites += rs.getLong(3);
-                } else {
-                    tables.put(rs.getLong(1), new Counters(rs.getLong(3), rs.getLong(4)));
-                }
-            }
-        }
-        return new Xact(tables, catalogWrites, lockTimeout);
-    }
-
-    /** Relation locks granted to backend {@code pid} in the current database, read from another connection. */
-    static Set<HeldLock> heldLocks(Connection observer, int pid) throws SQLException {
-        Set<HeldLock> out = new HashSet<>();
-        try (PreparedStatement s = observer.prepareStatement("select l.relation::int8, l.mode from pg_catalog.pg_locks l"
-                + " where l.pid = ? and l.locktype = 'relation' and l.granted"
-                + " and l.database = (select oid from pg_catalog.pg_database where datname = current_database())")) {
-            s.setInt(1, pid);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new HeldLock(rs.getLong(1), rs.getString(2)));
-                }
-            }
-        }
-        return out;
+    /** What is read after each statement inside a transaction block, in one round trip. */
+    record After(Xact xact, Set<HeldLock> locks) {
     }
 
     /**

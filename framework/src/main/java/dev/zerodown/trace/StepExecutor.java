@@ -108,8 +108,9 @@ public final class StepExecutor {
         long start = locks.nowMs();
         StepRun run;
         FailureRules.Ending ending;
-        try (Watchdog dog = Watchdog.start(db, pid, settings.stepTimeout(), locks)) {
-            run = new StepRun(migration, observer, pid, locks, dog, pre, rows);
+        try (Watchdog dog = Watchdog.start(db, pid, settings.stepTimeout(), locks);
+             MigrationProbe probe = new MigrationProbe(migration, pre)) {
+            run = new StepRun(migration, probe, pid, locks, dog, pre, rows);
             List<StatementRecord> retried = Attempts.run(run, step, mode, dog, settings, migration);
             ending = new FailureRules.Ending(dog.fired(), dog.blockers(), dog.firedAtMs(), run.commitError(), retried);
         }

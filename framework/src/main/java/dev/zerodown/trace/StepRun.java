@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class StepRun {
     private static final Set<String> NEEDS_AUTOCOMMIT = Set.of("25001", "2D000");
 
     private final Connection migration;
-    private final Connection observer;
+    private final MigrationProbe probe;
     private final int pid;
     private final LockSource locks;
     private final Watchdog dog;
@@ -32,10 +33,10 @@ final class StepRun {
     private Catalog last;
     private String commitError;
 
-    StepRun(Connection migration, Connection observer, int pid, LockSource locks, Watchdog dog, Catalog pre,
+    StepRun(Connection migration, MigrationProbe probe, int pid, LockSource locks, Watchdog dog, Catalog pre,
             Map<Long, Long> rows) {
         this.migration = migration;
-        this.observer = observer;
+        this.probe = probe;
         this.pid = pid;
         this.locks = locks;
         this.dog = dog;
@@ -84,7 +85,7 @@ final class StepRun {
         migration.setAutoCommit(false);
         int txn = txns.size();
         long start = locks.nowMs();
-        Probes.Xact counters = Probes.xact(migration);
+        Probes.Xact counters = probe.after().xact();
         boolean ok = true;
         for (int i = 0; i < statements.size(); i++) {
             if (dog.fired()) {
@@ -120,7 +121,7 @@ final class StepRun {
         migration.setAutoCommit(false);
         int txn = txns.size();
         long start = locks.nowMs();
-        StatementRecord r = measure(s, position, txn, Probes.xact(migration)).record();
+        StatementRecord r = measure(s, position, txn, probe.after().xact()).record();
         if (r.failed() && NEEDS_AUTOCOMMIT.contains(r.sqlState())) {
             rollbackQuietly();
             migration.setAutoCommit(true);
@@ -161,29 +162,33 @@ final class StepRun {
 
     /**
      * Runs and measures one statement. Inside a block ({@code txn >= 0}) {@code before} holds the
-     * statistics read after the previous statement; the catalog is re-read only when the statement
-     * wrote to pg_catalog.
+     * statistics read after the previous statement, and one round trip after it reads the new
+     * statistics and the backend's locks; only the parts of the catalog whose system tables the
+     * statement wrote are read again. A statement that failed inside a block has aborted its
+     * transaction, which released its locks: nothing more can be read.
      */
     private Measured measure(SqlStatement s, int position, int txn, Probes.Xact before) throws SQLException {
-        long lockTimeout = before != null ? before.lockTimeoutMs() : Probes.lockTimeoutMs(migration);
+        long lockTimeout = before != null ? before.lockTimeoutMs() : probe.lockTimeoutMs();
         long start = locks.nowMs();
         SQLException error = execute(s);
         long end = locks.nowMs();
-        Set<Probes.HeldLock> held = txn >= 0 ? Probes.heldLocks(observer, pid) : null;
         List<Timeline.LockHold> sampled = locks.holds(pid, start, end);
+        Set<Probes.HeldLock> held = txn >= 0 ? Set.of() : null;
         Catalog catalog = null;
         Probes.Xact after = null;
         Map<Long, Probes.Counters> delta = null;
         Set<Long> emptied = Set.of();
         if ((error == null || txn < 0) && !dog.fired()) {
-            boolean catalogChanged = true;
+            Set<CatalogReader.Part> changed = EnumSet.allOf(CatalogReader.Part.class);
             if (txn >= 0) {
-                after = Probes.xact(migration);
+                Probes.After a = probe.after();
+                after = a.xact();
+                held = a.locks();
                 delta = after.minus(before);
-                catalogChanged = after.catalogWrites() != before.catalogWrites();
+                changed = after.changedParts(before);
             }
-            catalog = catalogChanged ? CatalogReader.read(migration) : last;
-            emptied = catalogChanged ? emptied(catalog) : Set.of();
+            catalog = probe.catalog(changed, last);
+            emptied = changed.contains(CatalogReader.Part.RELATIONS) ? emptied(catalog) : Set.of();
             last = catalog;
         }
         String state = error == null ? null : error.getSQLState() == null ? "XX000" : error.getSQLState();
