@@ -42,32 +42,34 @@ final class BackfillRules {
                 }
             });
         }
-        total.forEach((relid, written) -> {
-            long rows = f.rowsAtStart(relid);
-            long limit = f.settings().batchRows();
-            boolean overLimit = written > limit;
-            boolean overHalf = rows >= SMALL_TABLE_ROWS && written * 2 > rows;
-            if (!overLimit && !overHalf) {
-                return;
+        total.forEach((relid, written) -> judge(f, out, rs, relid, written, biggest.get(relid)));
+    }
+
+    private static void judge(StepFacts f, Findings out, List<StatementRecord> rs, long relid, long written,
+                              StatementRecord at) {
+        long rows = f.rowsAtStart(relid);
+        long limit = f.settings().batchRows();
+        boolean overLimit = written > limit;
+        boolean overHalf = rows >= SMALL_TABLE_ROWS && written * 2 > rows;
+        if (!overLimit && !overHalf) {
+            return;
+        }
+        String name = f.name(relid);
+        List<String> parts = new ArrayList<>();
+        for (StatementRecord r : rs) {
+            Probes.Counters c = r.delta().get(relid);
+            if (c != null && c.writes() > 0) {
+                parts.add(out.where(r.statement()) + ": " + Findings.rows(c.writes()));
             }
-            StatementRecord at = biggest.get(relid);
-            String name = f.name(relid);
-            List<String> parts = new ArrayList<>();
-            for (StatementRecord r : rs) {
-                Probes.Counters c = r.delta().get(relid);
-                if (c != null && c.writes() > 0) {
-                    parts.add(out.where(r.statement()) + ": " + Findings.rows(c.writes()));
-                }
-            }
-            String why = overLimit ? "more than batchRows=" + Findings.rows(limit)
-                    : "more than half of its " + Findings.rows(rows) + " rows";
-            out.add(HazardId.UNBATCHED_BACKFILL, name, at.statement(),
-                    "One transaction wrote " + Findings.rows(written) + " rows of " + name + " (" + why
-                            + "); they stay locked until it commits.",
-                    "rows written (inserted + updated + deleted) per statement: " + String.join(", ", parts)
-                            + "; table had " + Findings.rows(rows) + " rows; threshold batchRows=" + Findings.rows(limit)
-                            + " or half a table of at least " + Findings.rows(SMALL_TABLE_ROWS) + " rows",
-                    at.endMs());
-        });
+        }
+        String why = overLimit ? "more than batchRows=" + Findings.rows(limit)
+                : "more than half of its " + Findings.rows(rows) + " rows";
+        out.add(HazardId.UNBATCHED_BACKFILL, name, at.statement(),
+                "One transaction wrote " + Findings.rows(written) + " rows of " + name + " (" + why
+                        + "); they stay locked until it commits.",
+                "rows written (inserted + updated + deleted) per statement: " + String.join(", ", parts)
+                        + "; table had " + Findings.rows(rows) + " rows; threshold batchRows=" + Findings.rows(limit)
+                        + " or half a table of at least " + Findings.rows(SMALL_TABLE_ROWS) + " rows",
+                at.endMs());
     }
 }
