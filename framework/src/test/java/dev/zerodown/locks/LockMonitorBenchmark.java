@@ -54,6 +54,7 @@ public final class LockMonitorBenchmark {
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                     System.getProperty("java.version"), server);
             System.out.printf(Locale.ROOT, "interval %d ms, %d clients, %d rounds of %d s%n%n", INTERVAL.toMillis(), CLIENTS, ROUNDS, SECONDS);
+            lockTableSize(db);
             precision(db, false);
             try (BenchLoad load = new BenchLoad(db, CLIENTS)) {
                 Thread.sleep(1000);
@@ -197,6 +198,27 @@ public final class LockMonitorBenchmark {
                     when, (monitor.sampleCount() - samples0) / seconds, monitor.typicalSampleMs(), monitor.maxGapMs(), monitor.errorCount());
         } finally {
             client.shutdownNow();
+        }
+    }
+
+    /** How a sample's duration grows with the locks held (advisory locks fill the shared lock table like relation locks). */
+    private static void lockTableSize(Database db) throws Exception {
+        try (LockMonitor monitor = LockMonitor.start(db, INTERVAL, System.nanoTime());
+             Connection holder = db.connect("zd-migration")) {
+            holder.setAutoCommit(false);
+            monitor.migrationPid(pid(holder));
+            StringBuilder line = new StringBuilder("SAMPLE DURATION by locks held (migration in a transaction):");
+            for (int held : new int[] {0, 100, 1_000, 5_000}) {
+                LockScenario.execute(holder, "select pg_advisory_xact_lock(g) from generate_series(1, " + held + ") g");
+                Thread.sleep(1500);
+                long samples0 = monitor.sampleCount();
+                long t0 = System.nanoTime();
+                Thread.sleep(1000);
+                double rate = (monitor.sampleCount() - samples0) / ((System.nanoTime() - t0) / 1e9);
+                line.append(String.format(Locale.ROOT, " %d: %.2f ms (%.0f samples/s);", held, monitor.typicalSampleMs(), rate));
+                holder.commit();
+            }
+            System.out.println(line + "\n");
         }
     }
 
