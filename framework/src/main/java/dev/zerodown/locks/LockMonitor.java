@@ -203,6 +203,7 @@ public final class LockMonitor implements AutoCloseable {
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
+                    Thread.interrupted(); // an interrupt must not turn the pause into a spin; close() stops the loop
                     continue;
                 }
                 long began = System.nanoTime();

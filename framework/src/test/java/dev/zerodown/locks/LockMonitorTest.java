@@ -114,13 +114,20 @@ class LockMonitorTest {
         migration.run("lock table items in access exclusive mode");
         awaitSamples(3);
 
-        // when asking for a window that ends now
+        // when asking for a window that ends now, and for one that ends before the last sample
         long to = monitor.nowMs();
         List<Timeline.LockHold> holds = monitor.holds(migration.pid(), 0, to);
+        long start = holds.isEmpty() ? 0 : holds.get(0).startMs();
+        awaitSamples(2);
+        List<Timeline.LockHold> earlier = monitor.holds(migration.pid(), 0, to);
 
-        // then
+        // then both end at the end of the window
         assertThat(holds).filteredOn(h -> h.relation().equals("public.items"))
                 .singleElement()
+                .satisfies(h -> assertThat(h.endMs()).isEqualTo(to));
+        assertThat(earlier).filteredOn(h -> h.relation().equals("public.items"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.startMs()).isEqualTo(start))
                 .satisfies(h -> assertThat(h.endMs()).isEqualTo(to));
         migration.commit();
     }
