@@ -27,7 +27,8 @@ final class SampleQuery implements AutoCloseable {
                              l.transactionid, l.classid, l.objid, l.objsubid, l.mode,
                              extract(epoch from a.query_start)) as target,
                    a.application_name, left(a.query, 400) as query,
-                   case when not l.granted then pg_catalog.pg_blocking_pids(l.pid) end as blockers
+                   case when not l.granted then pg_catalog.pg_blocking_pids(l.pid) end as blockers,
+                   %s as waited_ms
               from pg_catalog.pg_locks l
               left join lateral (select s.application_name, s.query, s.datid, s.query_start
                                    from pg_catalog.pg_stat_get_activity(l.pid) s
@@ -39,6 +40,10 @@ final class SampleQuery implements AutoCloseable {
                     or (l.granted and l.pid = ? and l.locktype = 'relation'))
             """;
 
+    /** pg_locks.waitstart exists from PostgreSQL 14 on. */
+    private static final String WAITED_14 = "case when not l.granted then extract(epoch from clock_timestamp() - l.waitstart) * 1000 end";
+    private static final String WAITED_13 = "null::float8";
+
     private final PreparedStatement statement;
     private final RelationNames names;
     private final long databaseOid;
@@ -49,7 +54,8 @@ final class SampleQuery implements AutoCloseable {
             rs.next();
             this.databaseOid = rs.getLong(1);
         }
-        this.statement = connection.prepareStatement(SQL);
+        boolean waitstart = connection.getMetaData().getDatabaseMajorVersion() >= 14;
+        this.statement = connection.prepareStatement(String.format(SQL, waitstart ? WAITED_14 : WAITED_13));
         this.statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
         this.names = new RelationNames(connection);
     }
@@ -68,8 +74,9 @@ final class SampleQuery implements AutoCloseable {
         Set<Long> oids = new HashSet<>();
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
+                double waited = rs.getDouble(10);
                 Raw r = new Raw(rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), ints(rs.getArray(9)));
+                        rs.getString(6), rs.getString(7), rs.getString(8), ints(rs.getArray(9)), rs.wasNull() ? Double.NaN : waited);
                 raws.add(r);
                 if (r.relationOid != 0) {
                     oids.add(r.relationOid);
@@ -83,7 +90,7 @@ final class SampleQuery implements AutoCloseable {
         List<LockRow> rows = new ArrayList<>(raws.size());
         for (Raw r : raws) {
             rows.add(new LockRow(r.pid, r.granted, r.locktype, r.mode, r.relationOid, names.name(r.relationOid),
-                    r.target, r.applicationName, r.query, r.blockers));
+                    r.target, r.applicationName, r.query, r.blockers, r.waitedMs));
         }
         return rows;
     }
@@ -110,6 +117,6 @@ final class SampleQuery implements AutoCloseable {
     }
 
     private record Raw(int pid, boolean granted, String locktype, String mode, long relationOid, String target,
-                       String applicationName, String query, int[] blockers) {
+                       String applicationName, String query, int[] blockers, double waitedMs) {
     }
 }
