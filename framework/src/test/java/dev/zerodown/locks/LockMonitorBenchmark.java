@@ -30,7 +30,8 @@ import dev.zerodown.result.Timeline;
  *       vs the waiting client's own latency, idle and under the load.</li>
  * </ul>
  * Run: {@code mvn -B -Pbench -pl framework test} (options: -Dbench.rounds, -Dbench.seconds,
- * -Dbench.clients, -Dbench.interval, -Dbench.repeats). See docs/lock-sampler.md.
+ * -Dbench.clients, -Dbench.interval, -Dbench.repeats, -Dbench.sections=locks,precision,cost). See
+ * docs/lock-sampler.md.
  */
 public final class LockMonitorBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
@@ -39,6 +40,7 @@ public final class LockMonitorBenchmark {
     private static final int REPEATS = Integer.getInteger("bench.repeats", 10);
     private static final Duration INTERVAL = Duration.ofMillis(Integer.getInteger("bench.interval", 5));
     private static final int[] WAITS_MS = {20, 50, 200};
+    private static final List<String> SECTIONS = List.of(System.getProperty("bench.sections", "locks,precision,cost").split(","));
 
     private enum Config { OFF, SAMPLER, SAMPLER_WITH_MIGRATION }
 
@@ -54,12 +56,23 @@ public final class LockMonitorBenchmark {
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                     System.getProperty("java.version"), server);
             System.out.printf(Locale.ROOT, "interval %d ms, %d clients, %d rounds of %d s%n%n", INTERVAL.toMillis(), CLIENTS, ROUNDS, SECONDS);
-            lockTableSize(db);
-            precision(db, false);
+            if (SECTIONS.contains("locks")) {
+                lockTableSize(db);
+            }
+            if (SECTIONS.contains("precision")) {
+                precision(db, false);
+            }
+            if (!SECTIONS.contains("cost") && !SECTIONS.contains("precision")) {
+                return;
+            }
             try (BenchLoad load = new BenchLoad(db, CLIENTS)) {
                 Thread.sleep(1000);
-                cost(db, load);
-                precision(db, true);
+                if (SECTIONS.contains("cost")) {
+                    cost(db, load);
+                }
+                if (SECTIONS.contains("precision")) {
+                    precision(db, true);
+                }
                 if (load.errors() > 0) {
                     System.out.println("load errors: " + load.errors());
                 }
