@@ -1,6 +1,7 @@
 package dev.zerodown.locks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -64,7 +65,7 @@ class LockMonitorMajorsTest {
                 assertThat(w.durationMs()).isBetween(100L, after - before + 50);
             });
             assertThat(monitor.holds(pid, 0, monitor.nowMs())).extracting(Timeline.LockHold::relation, Timeline.LockHold::mode)
-                    .contains(org.assertj.core.groups.Tuple.tuple("public.items", "AccessExclusiveLock"));
+                    .contains(tuple("public.items", "AccessExclusiveLock"));
             assertThat(monitor.errorCount()).isZero();
         }
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import dev.zerodown.locks.LockScenario.Session;
@@ -245,20 +247,23 @@ class LockMonitorTest {
         monitor.migrationPid(migration.pid());
         migration.run("lock table items in access exclusive mode");
         Session app = scenario.open("zd-app:v1");
-        app.run("set statement_timeout = '100ms'");
+        app.run("set statement_timeout = '300ms'");
 
         // when a read times out and the client retries at once
+        CountDownLatch firstTimedOut = new CountDownLatch(1);
         Future<Boolean> reads = scenario.submit(() -> {
             boolean timedOut = false;
             try {
                 app.run(SELECT);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 timedOut = "57014".equals(e.getSQLState());
             }
+            firstTimedOut.countDown();
             app.run(SELECT);
             return timedOut;
         });
-        Thread.sleep(150);
+        assertThat(firstTimedOut.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(30);
         migration.commit();
         assertThat(reads.get(10, TimeUnit.SECONDS)).as("the first read timed out").isTrue();
         awaitSamples(3);

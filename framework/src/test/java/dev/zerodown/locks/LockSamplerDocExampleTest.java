@@ -1,6 +1,7 @@
 package dev.zerodown.locks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -57,7 +58,7 @@ class LockSamplerDocExampleTest {
                 assertThat(w.durationMs()).isGreaterThan(100);
             });
             assertThat(holds).extracting(Timeline.LockHold::relation, Timeline.LockHold::mode)
-                    .contains(org.assertj.core.groups.Tuple.tuple("public.users", "AccessExclusiveLock"));
+                    .contains(tuple("public.users", "AccessExclusiveLock"));
         }
     }
 }

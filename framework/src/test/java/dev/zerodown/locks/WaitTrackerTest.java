@@ -1,6 +1,7 @@
 package dev.zerodown.locks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import dev.zerodown.result.Timeline;
@@ -64,7 +65,7 @@ class WaitTrackerTest {
 
         // then
         assertThat(tracker.overlapping(0, 100)).extracting(Timeline.LockWait::startMs, Timeline.LockWait::endMs)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(10L, 12L), org.assertj.core.groups.Tuple.tuple(17L, 22L));
+                .containsExactly(tuple(10L, 12L), tuple(17L, 22L));
     }
 
     @Test
