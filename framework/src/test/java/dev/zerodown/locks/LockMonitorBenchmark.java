@@ -29,7 +29,7 @@ import dev.zerodown.result.Timeline;
  *   <li>precision: waits of known length injected on a table the load does not touch, measured wait
  *       vs the waiting client's own latency, idle and under the load.</li>
  * </ul>
- * Run: {@code mvn -B -Pbench -pl framework test} (options: -Dbench.rounds, -Dbench.seconds,
+ * Run: {@code mvn -B -Pbench -pl framework test-compile exec:exec@lock-monitor-benchmark} (options: -Dbench.rounds, -Dbench.seconds,
  * -Dbench.clients, -Dbench.interval, -Dbench.repeats, -Dbench.sections=locks,precision,cost). See
  * docs/lock-sampler.md.
  */
@@ -55,7 +55,8 @@ public final class LockMonitorBenchmark {
             System.out.printf(Locale.ROOT, "machine: %s; %d cores; %s; Java %s; %s%n", cpuModel(),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                     System.getProperty("java.version"), server);
-            System.out.printf(Locale.ROOT, "interval %d ms, %d clients, %d rounds of %d s%n%n", INTERVAL.toMillis(), CLIENTS, ROUNDS, SECONDS);
+            System.out.printf(Locale.ROOT, "interval %d ms, %d clients, %d rounds of %d s; load average at the start: %s%n%n",
+                    INTERVAL.toMillis(), CLIENTS, ROUNDS, SECONDS, loadAverage());
             if (SECTIONS.contains("locks")) {
                 lockTableSize(db);
             }
@@ -78,6 +79,7 @@ public final class LockMonitorBenchmark {
                 }
             }
         } finally {
+            System.out.println("load average at the end: " + loadAverage());
             Postgres.stopAll();
         }
     }
@@ -220,6 +222,7 @@ public final class LockMonitorBenchmark {
              Connection holder = db.connect("zd-migration")) {
             holder.setAutoCommit(false);
             monitor.migrationPid(pid(holder));
+            Thread.sleep(2000); // warm-up: class loading and JIT
             StringBuilder line = new StringBuilder("SAMPLE DURATION by locks held (migration in a transaction):");
             for (int held : new int[] {0, 100, 1_000, 5_000}) {
                 LockScenario.execute(holder, "select pg_advisory_xact_lock(g) from generate_series(1, " + held + ") g");
@@ -265,6 +268,14 @@ public final class LockMonitorBenchmark {
         double[] v = values.clone();
         Arrays.sort(v);
         return v[(int) Math.min(v.length - 1, Math.ceil(p * v.length) - 1)];
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
