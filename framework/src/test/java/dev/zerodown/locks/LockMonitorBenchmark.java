@@ -196,6 +196,9 @@ public final class LockMonitorBenchmark {
                             .filter(w -> w.pid() == appPid).toList();
                     if (seen.isEmpty()) {
                         missed++;
+                        System.out.printf(Locale.ROOT, "  missed: client waited %.1f ms from %.1f; the sampler's waits of that backend: %s%n",
+                                seenByClient[1] - seenByClient[0], seenByClient[0], monitor.waits(0, monitor.nowMs()).stream()
+                                        .filter(w -> w.pid() == appPid && w.endMs() > seenByClient[0] - 500).toList());
                     } else {
                         errors.add(seen.get(0).durationMs() - (seenByClient[1] - seenByClient[0]));
                     }
