@@ -89,6 +89,7 @@ public final class LockMonitorBenchmark {
         List<Double> rates = new ArrayList<>();
         List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> sampleMs = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> ratesBy = List.of(new ArrayList<>(), new ArrayList<>());
         double maxGap = 0;
         for (int round = 0; round < ROUNDS; round++) {
             double[] opsPerSecond = new double[Config.values().length];
@@ -103,6 +104,7 @@ public final class LockMonitorBenchmark {
                     rates.add(w.samplesPerSecond);
                     cpu.get(config.ordinal() - 1).add(w.cpuMsPerSecond);
                     sampleMs.get(config.ordinal() - 1).add(w.sampleMs);
+                    ratesBy.get(config.ordinal() - 1).add(w.samplesPerSecond);
                     maxGap = Math.max(maxGap, w.maxGapMs);
                 }
             }
@@ -118,8 +120,10 @@ public final class LockMonitorBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < 2; i++) {
             double ms = median(cpu.get(i).stream().mapToDouble(Double::doubleValue).toArray());
-            System.out.printf(Locale.ROOT, "CPU of the sampler (its backend + its thread), %s: %.1f ms/s = %.1f%% of %d cores;"
-                            + " a sample takes %.2f ms (wall)%n", i == 0 ? "sampler" : "sampler+migration", ms, ms / 10 / cores, cores,
+            double perSecond = median(ratesBy.get(i).stream().mapToDouble(Double::doubleValue).toArray());
+            System.out.printf(Locale.ROOT, "CPU of the sampler (its backend + its thread), %s: %.1f ms/s = %.1f%% of %d cores"
+                            + " (%.0f us a sample at %.0f samples/s); a sample takes %.2f ms (wall)%n",
+                    i == 0 ? "sampler" : "sampler+migration", ms, ms / 10 / cores, cores, ms * 1000 / perSecond, perSecond,
                     median(sampleMs.get(i).stream().mapToDouble(Double::doubleValue).toArray()));
         }
         System.out.printf(Locale.ROOT, "sampling under load: %.0f samples/s median (target %.0f), max gap %.1f ms%n%n",
