@@ -73,26 +73,6 @@ class SeveritiesTest {
         assertThat(changed.of(HazardId.DESTRUCTIVE)).isEqualTo(Severity.ERROR);
     }
 
-    @Test
-    void should_apply_configured_levels_and_keep_the_measured_one_otherwise() {
-        Hazard rewrite = hazard(HazardId.TABLE_REWRITE, Severity.ERROR);
-        Hazard escalated = hazard(HazardId.LOCK_HELD_ACROSS_STATEMENTS, Severity.ERROR);
-        Severities s = Severities.parse("table-rewrite=warning");
-
-        List<Hazard> applied = s.apply(List.of(rewrite, escalated));
-
-        assertThat(applied).extracting(Hazard::severity).containsExactly(Severity.WARNING, Severity.ERROR);
-    }
-
-    @Test
-    void should_let_an_explicit_level_override_an_escalation() {
-        Hazard escalated = hazard(HazardId.LOCK_HELD_ACROSS_STATEMENTS, Severity.ERROR);
-
-        List<Hazard> applied = Severities.parse("lock-held-across-statements=off").apply(List.of(escalated));
-
-        assertThat(applied.get(0).severity()).isEqualTo(Severity.OFF);
-        assertThat(applied.get(0).blocking()).isFalse();
-    }
 
     @Test
     void should_have_a_recipe_for_every_id() {
