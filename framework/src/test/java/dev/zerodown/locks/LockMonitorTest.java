@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import dev.zerodown.locks.LockScenario.Session;
@@ -114,15 +116,44 @@ class LockMonitorTest {
         migration.run("lock table items in access exclusive mode");
         awaitSamples(3);
 
-        // when asking for a window that ends now
+        // when asking for a window that ends now, and for one that ends before the last sample
         long to = monitor.nowMs();
         List<Timeline.LockHold> holds = monitor.holds(migration.pid(), 0, to);
+        long start = holds.isEmpty() ? 0 : holds.get(0).startMs();
+        awaitSamples(2);
+        List<Timeline.LockHold> earlier = monitor.holds(migration.pid(), 0, to);
 
-        // then
+        // then both end at the end of the window
         assertThat(holds).filteredOn(h -> h.relation().equals("public.items"))
                 .singleElement()
                 .satisfies(h -> assertThat(h.endMs()).isEqualTo(to));
+        assertThat(earlier).filteredOn(h -> h.relation().equals("public.items"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.startMs()).isEqualTo(start))
+                .satisfies(h -> assertThat(h.endMs()).isEqualTo(to));
         migration.commit();
+    }
+
+    @Test
+    void should_name_a_table_renamed_by_an_earlier_step_by_its_new_name() throws Exception {
+        // given step 1 renamed items while the monitor watched it
+        Session step1 = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(step1.pid());
+        step1.run("alter table items rename to goods");
+        awaitSamples(3);
+        assertThat(monitor.holds(step1.pid(), 0, monitor.nowMs())).extracting(Timeline.LockHold::relation).contains("public.items");
+        step1.commit();
+
+        // when step 2 locks the renamed table
+        Session step2 = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(step2.pid());
+        step2.run("lock table goods in access exclusive mode");
+        awaitSamples(3);
+
+        // then
+        assertThat(monitor.holds(step2.pid(), 0, monitor.nowMs())).extracting(Timeline.LockHold::relation)
+                .containsExactly("public.goods");
+        step2.commit();
     }
 
     @Test
@@ -207,6 +238,38 @@ class LockMonitorTest {
         assertThat(w.relation()).isEqualTo("transactionid");
         assertThat(w.mode()).isEqualTo("ShareLock");
         assertThat(w.causedByMigration()).isTrue();
+    }
+
+    @Test
+    void should_count_two_statements_waiting_in_turn_on_the_same_lock_as_two_waits() throws Exception {
+        // given the migration holds ACCESS EXCLUSIVE on items
+        Session migration = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(migration.pid());
+        migration.run("lock table items in access exclusive mode");
+        Session app = scenario.open("zd-app:v1");
+        app.run("set statement_timeout = '300ms'");
+
+        // when a read times out and the client retries at once
+        CountDownLatch firstTimedOut = new CountDownLatch(1);
+        Future<Boolean> reads = scenario.submit(() -> {
+            boolean timedOut = false;
+            try {
+                app.run(SELECT);
+            } catch (SQLException e) {
+                timedOut = "57014".equals(e.getSQLState());
+            }
+            firstTimedOut.countDown();
+            app.run(SELECT);
+            return timedOut;
+        });
+        assertThat(firstTimedOut.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(30);
+        migration.commit();
+        assertThat(reads.get(10, TimeUnit.SECONDS)).as("the first read timed out").isTrue();
+        awaitSamples(3);
+
+        // then
+        assertThat(waitsOf(app.pid())).hasSize(2);
     }
 
     @Test

@@ -1,12 +1,13 @@
 package dev.zerodown.report.internal;
 
 import java.util.List;
-import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Okabe–Ito colours (safe for the common colour-vision deficiencies) and the labels and patterns that
  * carry the same meaning without colour.
  */
+@API(status = API.Status.INTERNAL)
 public final class Palette {
     public static final String BLACK = "#000000";
     public static final String ORANGE = "#E69F00";
@@ -44,12 +45,11 @@ public final class Palette {
             this.blocks = blocks;
         }
 
+        /** Accepts pg_locks names ({@code ShareLock}), without "Lock", or as SQL writes them ({@code SHARE}). */
         public static LockMode of(String mode) {
-            String m = mode == null ? "" : mode.trim();
+            String m = mode == null ? "" : mode.replace(" ", "").replace("_", "").trim();
             for (LockMode l : values()) {
-                if (l != OTHER && (l.pgName.equalsIgnoreCase(m) || l.pgName.equalsIgnoreCase(m + "Lock")
-                        || l.pgName.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT)
-                        .equals(m.toUpperCase(Locale.ROOT)))) {
+                if (l != OTHER && (l.pgName.equalsIgnoreCase(m) || l.pgName.equalsIgnoreCase(m + "Lock"))) {
                     return l;
                 }
             }
@@ -71,11 +71,6 @@ public final class Palette {
 
         public Blocks blocks() {
             return blocks;
-        }
-
-        /** Light text on dark fills, dark text on light ones. */
-        public String textColour() {
-            return this == ACCESS_EXCLUSIVE || this == EXCLUSIVE || this == SHARE_ROW_EXCLUSIVE ? "#ffffff" : "#000000";
         }
     }
 

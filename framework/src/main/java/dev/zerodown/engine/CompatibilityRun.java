@@ -1,0 +1,136 @@
+package dev.zerodown.engine;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import dev.zerodown.settings.Settings;
+import dev.zerodown.invariants.Invariant;
+import dev.zerodown.migrations.MigrationLoader;
+import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.plan.Rollout;
+import dev.zerodown.plan.RolloutPlan;
+import dev.zerodown.postgres.Postgres;
+import dev.zerodown.postgres.PostgresOptions;
+import dev.zerodown.postgres.PostgresServer;
+import dev.zerodown.report.ReportFiles;
+import dev.zerodown.report.Reports;
+import dev.zerodown.result.RunResult;
+import org.apiguardian.api.API;
+
+/**
+ * The plain Java entry point: runs a rollout on every configured PostgreSQL major, under the load of
+ * the live versions, and writes the reports. Immutable; {@link #run()} is the terminal verb.
+ *
+ * <pre>{@code
+ * List<RunResult> results = CompatibilityRun.of("rename", rollout)
+ *     .settings(Settings.defaults().with("soak", "500ms"))
+ *     .invariants(List.of(new Invariant("names in sync", "select ...", "V3", "V4", "MyTest")))
+ *     .run();
+ * }</pre>
+ */
+@API(status = API.Status.STABLE)
+public final class CompatibilityRun {
+    private final String name;
+    private final Rollout rollout;
+    private final Settings settings;
+    private final List<Invariant> invariants;
+    private final ClassLoader classLoader;
+    private final boolean writeReports;
+    private final TransitionListener listener;
+
+    private CompatibilityRun(String name, Rollout rollout, Settings settings, List<Invariant> invariants,
+                             ClassLoader classLoader, boolean writeReports, TransitionListener listener) {
+        this.name = name;
+        this.rollout = rollout;
+        this.settings = settings;
+        this.invariants = List.copyOf(invariants);
+        this.classLoader = classLoader;
+        this.writeReports = writeReports;
+        this.listener = listener;
+    }
+
+    /** A run named {@code name} (the report folder) of this rollout, with default settings. */
+    public static CompatibilityRun of(String name, Rollout rollout) {
+        return new CompatibilityRun(Objects.requireNonNull(name), Objects.requireNonNull(rollout), Settings.defaults(),
+                List.of(), Thread.currentThread().getContextClassLoader(), true, TransitionListener.NONE);
+    }
+
+    public CompatibilityRun settings(Settings s) {
+        return new CompatibilityRun(name, rollout, Objects.requireNonNull(s), invariants, classLoader, writeReports, listener);
+    }
+
+    public CompatibilityRun invariants(List<Invariant> list) {
+        return new CompatibilityRun(name, rollout, settings, list, classLoader, writeReports, listener);
+    }
+
+    /** Where {@code classpath:} migration locations are read from. */
+    public CompatibilityRun classLoader(ClassLoader cl) {
+        return new CompatibilityRun(name, rollout, settings, invariants, cl, writeReports, listener);
+    }
+
+    /** Whether to write report files into {@code reportDirectory} (default true). */
+    public CompatibilityRun writeReports(boolean write) {
+        return new CompatibilityRun(name, rollout, settings, invariants, classLoader, write, listener);
+    }
+
+    /** Called after each transition, as soon as it is judged. */
+    public CompatibilityRun listener(TransitionListener l) {
+        return new CompatibilityRun(name, rollout, settings, invariants, classLoader, writeReports, l);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Loads the migrations and validates the rollout against them, without any database. */
+    public RolloutPlan plan() {
+        return RolloutPlan.of(rollout, migrations());
+    }
+
+    /** Runs on every major of {@code postgresVersions}, in order, and writes the reports. */
+    public List<RunResult> run() {
+        List<RunResult> results = new ArrayList<>();
+        for (int major : settings.postgresVersions()) {
+            results.add(run(major).result());
+        }
+        return results;
+    }
+
+    /** Runs on one major and writes its reports (unless {@link #writeReports(boolean)} said not to). */
+    public RunOutcome run(int major) {
+        List<MigrationStep> steps = migrations();
+        RolloutPlan plan = RolloutPlan.of(rollout, steps);
+        InvariantScopes scopes = InvariantScopes.of(invariants, steps);
+        PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
+                settings.image()));
+        RunResult result = new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute();
+        ReportFiles files = writeReports ? Reports.write(result, Paths.get(settings.reportDirectory())) : null;
+        return new RunOutcome(result, files);
+    }
+
+    /**
+     * One major's result and the report files written for it.
+     *
+     * @param reports null when reports were not written
+     */
+    public record RunOutcome(RunResult result, ReportFiles reports) {
+    }
+
+    private List<MigrationStep> migrations() {
+        return new MigrationLoader().load(settings.migrations(), settings.placeholders(), classLoader);
+    }
+
+    private Path seedFile() {
+        if (settings.seed() == null) {
+            return null;
+        }
+        Path p = Paths.get(settings.seed());
+        return p.toFile().isFile() ? p : null;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.zerodown.engine;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import dev.zerodown.config.EnvironmentException;
+import dev.zerodown.settings.Settings;
+import dev.zerodown.invariants.InvariantChecker;
+import dev.zerodown.load.AppVersionFactory;
+import dev.zerodown.load.LoadDriver;
+import dev.zerodown.load.LoadSettings;
+import dev.zerodown.load.SqlWorkload;
+import dev.zerodown.load.SyntheticTraffic;
+import dev.zerodown.load.SyntheticWorkload;
+import dev.zerodown.locks.LockMonitor;
+import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.plan.PlannedTransition;
+import dev.zerodown.plan.RolloutPlan;
+import dev.zerodown.postgres.Database;
+import dev.zerodown.postgres.PostgresServer;
+import dev.zerodown.result.RunResult;
+import dev.zerodown.result.TransitionResult;
+import dev.zerodown.result.Verdict;
+import dev.zerodown.trace.StepExecutor;
+import dev.zerodown.trace.StepTrace;
+import dev.zerodown.trace.TraceSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one validated rollout on one server: baseline, seed, then each transition under load. */
+final class RunExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
+
+    private final String name;
+    private final Settings settings;
+    private final RolloutPlan plan;
+    private final InvariantScopes scopes;
+    private final PostgresServer server;
+    private final Path seedFile;
+    private final TransitionListener listener;
+
+    RunExecutor(String name, Settings settings, RolloutPlan plan, InvariantScopes scopes, PostgresServer server,
+                Path seedFile, TransitionListener listener) {
+        this.name = name;
+        this.settings = settings;
+        this.plan = plan;
+        this.scopes = scopes;
+        this.server = server;
+        this.seedFile = seedFile;
+        this.listener = listener;
+    }
+
+    RunResult execute() {
+        long origin = System.nanoTime();
+        Instant startedAt = Instant.now();
+        List<TransitionResult> results = new ArrayList<>();
+        try (Database db = server.createDatabase(name);
+             LockMonitor monitor = LockMonitor.start(db, settings.sampleInterval(), origin);
+             LoadDriver driver = new LoadDriver(db, new LoadSettings(settings.clients(), settings.rate(),
+                     settings.randomSeed()), origin)) {
+            StepExecutor steps = new StepExecutor(db, traceSettings(), monitor);
+            int lastApplied = prepare(db, steps);
+            Set<String> running = new LinkedHashSet<>();
+            startInitial(db, driver, running);
+            TransitionJudge judge = new TransitionJudge(settings, monitor);
+            InvariantChecker checker = new InvariantChecker(db);
+            for (int i = 0; i < plan.transitions().size(); i++) {
+                PlannedTransition t = plan.transitions().get(i);
+                align(driver, t, running);
+                driver.beginWindow();
+                long start = monitor.nowMs();
+                long samplesBefore = monitor.sampleCount();
+                StepTrace trace = null;
+                if (t.step() != null) {
+                    trace = execute(db, steps, t);
+                    if (!trace.failed()) {
+                        lastApplied = plan.baseline().size() + indexAfterBaseline(t.step());
+                    }
+                } else {
+                    driver.start(t.deployed(), t.apps().get(t.deployed()), synthetic(t.apps().get(t.deployed())), false);
+                    running.add(t.deployed());
+                }
+                Soak soak = new Soak(checker, scopes.active(lastApplied), monitor);
+                soak.run(settings.soak());
+                var stats = driver.endWindow();
+                long end = monitor.nowMs();
+                if (monitor.sampleCount() == samplesBefore) {
+                    throw new EnvironmentException("The lock sampler took no sample during '" + t.name() + "'"
+                            + monitor.lastError().map(e -> ": " + e).orElse("") + "; no verdict without measurements");
+                }
+                TransitionResult r = judge.judge(t, trace, stats, soak.results(), driver.points(start, end), start, end);
+                results.add(r);
+                listener.transitionFinished(server.major(), i, r);
+                if (trace != null && trace.failed()) {
+                    LOG.warn("{} failed; the rollout stops here (the release is stuck)", t.name());
+                    break;
+                }
+            }
+        }
+        Verdict verdict = results.stream().anyMatch(r -> r.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE : Verdict.SAFE;
+        return new RunResult(name, server.version(), server.major(), server.provider().id(), settings.randomSeed(),
+                verdict, results, startedAt);
+    }
+
+    private static StepTrace execute(Database db, StepExecutor steps, PlannedTransition t) {
+        if (t.longTransaction() == null) {
+            return steps.execute(t.step());
+        }
+        try (LongTransactionActor actor = LongTransactionActor.start(db, t.longTransaction())) {
+            return steps.execute(t.step());
+        }
+    }
+
+    /** Applies the baseline, repeatable scripts and the seed without load; returns the last applied index. */
+    private int prepare(Database db, StepExecutor steps) {
+        for (MigrationStep s : plan.baseline()) {
+            steps.applyUntraced(s);
+        }
+        if (seedFile != null) {
+            Seed.apply(db, seedFile);
+        }
+        return plan.baseline().size() - 1;
+    }
+
+    private int indexAfterBaseline(MigrationStep step) {
+        int i = 0;
+        for (PlannedTransition t : plan.transitions()) {
+            if (t.step() != null) {
+                if (t.step().equals(step)) {
+                    return i;
+                }
+                i++;
+            }
+        }
+        throw new IllegalStateException("step not in plan: " + step.fileName());
+    }
+
+    private void startInitial(Database db, LoadDriver driver, Set<String> running) {
+        for (Map.Entry<String, AppVersionFactory> e : plan.initial().entrySet()) {
+            if (e.getValue() instanceof SqlWorkload w) {
+                try (Connection c = db.connect("zerodown-baseline-check")) {
+                    w.baselineCheck(c);
+                } catch (SQLException ex) {
+                    throw new EnvironmentException("Could not connect for the baseline check of '" + e.getKey() + "': "
+                            + ex.getMessage(), ex);
+                }
+            }
+            driver.start(e.getKey(), e.getValue(), synthetic(e.getValue()), false);
+            running.add(e.getKey());
+        }
+    }
+
+    /** Stops versions that left, starts the ones that should run (a deploy starts inside its window). */
+    private void align(LoadDriver driver, PlannedTransition t, Set<String> running) {
+        List<String> wanted = t.running();
+        for (String v : new ArrayList<>(running)) {
+            if (!wanted.contains(v)) {
+                driver.stop(v);
+                running.remove(v);
+            }
+        }
+        for (String v : wanted) {
+            if (!running.contains(v) && !v.equals(t.deployed())) {
+                throw new IllegalStateException("version " + v + " should already run before " + t.name());
+            }
+        }
+    }
+
+    private static boolean synthetic(AppVersionFactory f) {
+        return f instanceof SyntheticWorkload || f instanceof SyntheticTraffic;
+    }
+
+    private TraceSettings traceSettings() {
+        return new TraceSettings(settings.stepTimeout(), settings.lockTimeout(), settings.lockRetries(),
+                settings.batchRows(), settings.mixed(), settings.maxLockWait());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.zerodown.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import dev.zerodown.settings.Settings;
+import dev.zerodown.hazards.HazardId;
+import dev.zerodown.hazards.Recipes;
+import dev.zerodown.hazards.Severity;
+import dev.zerodown.locks.LockMonitor;
+import dev.zerodown.plan.PlannedTransition;
+import dev.zerodown.result.FailureGroup;
+import dev.zerodown.result.Hazard;
+import dev.zerodown.result.InvariantResult;
+import dev.zerodown.result.Timeline;
+import dev.zerodown.result.TransitionResult;
+import dev.zerodown.result.Verdict;
+import dev.zerodown.result.VersionStats;
+import dev.zerodown.trace.HazardRules;
+import dev.zerodown.trace.StepTrace;
+
+/** Turns one transition's trace, request stats, lock waits and invariant checks into hazards and a verdict. */
+final class TransitionJudge {
+    private final Settings settings;
+    private final LockMonitor monitor;
+
+    TransitionJudge(Settings settings, LockMonitor monitor) {
+        this.settings = settings;
+        this.monitor = monitor;
+    }
+
+    TransitionResult judge(PlannedTransition t, StepTrace trace, Map<String, VersionStats> raw,
+                           List<InvariantResult> invariants, List<Timeline.LoadPoint> load, long start, long end) {
+        List<Timeline.LockWait> waits = monitor.waits(start, end);
+        Map<String, VersionStats> stats = withMigrationWaits(raw, waits);
+        List<Hazard> hazards = new ArrayList<>();
+        if (trace != null) {
+            hazards.addAll(HazardRules.withTraffic(trace, waits, settings.maxLockWait()));
+        }
+        for (String v : t.running()) {
+            VersionStats s = stats.get(v);
+            boolean canary = t.canaries().contains(v);
+            if (s == null || s.total() == 0) {
+                hazards.add(hazard(HazardId.FAILED_REQUESTS, v + " made no request during this transition",
+                        "no vacuous pass: a live version must serve traffic; check clients, rate and that its"
+                                + " requests do not hang", start));
+                continue;
+            }
+            if (s.failed() > 0) {
+                hazards.add(hazard(canary ? HazardId.BACKWARD_INCOMPATIBLE : HazardId.FAILED_REQUESTS,
+                        (canary ? "canary " : "") + v + ": " + s.failed() + " of " + s.total() + " requests failed"
+                                + (canary ? " (rolling back to it would break)" : ""),
+                        failures(s.failures()), start));
+                if (trace != null && !canary) {
+                    hazards.addAll(HazardRules.backwardIncompatible(trace.diff(), v, s.failures()));
+                }
+            }
+        }
+        for (InvariantResult r : invariants) {
+            if (!r.holds()) {
+                hazards.add(hazard(HazardId.INVARIANT_VIOLATED, "invariant '" + r.name() + "' returned "
+                        + r.discrepancies() + " row(s)", "sample: " + r.sample(), r.atMs()));
+            }
+        }
+        List<Hazard> effective = hazards.stream()
+                .map(h -> settings.severities().configured(h.id()) ? h.withSeverity(settings.severities().of(h.id())) : h)
+                .filter(h -> h.severity() != Severity.OFF)
+                .toList();
+        Verdict verdict = effective.stream().anyMatch(Hazard::blocking) ? Verdict.UNSAFE : Verdict.SAFE;
+        Timeline timeline = new Timeline(trace == null ? List.of() : trace.statements(),
+                trace == null ? List.of() : trace.holds(), waits, load);
+        return new TransitionResult(t.name(), t.step() == null ? null : t.step().fileName(), t.kind(), t.live(),
+                t.canaries(), verdict, effective, stats, invariants, start, end, timeline);
+    }
+
+    private static Map<String, VersionStats> withMigrationWaits(Map<String, VersionStats> raw, List<Timeline.LockWait> waits) {
+        Map<String, VersionStats> out = new LinkedHashMap<>();
+        raw.forEach((v, s) -> {
+            List<Timeline.LockWait> mine = waits.stream().filter(w -> w.causedByMigration() && v.equals(w.who())).toList();
+            double max = mine.stream().mapToLong(Timeline.LockWait::durationMs).max().orElse(0);
+            out.put(v, new VersionStats(s.version(), s.total(), s.ok(), s.failed(), s.expectedErrors(),
+                    s.failuresBySqlState(), s.failures(), s.p50Ms(), s.p99Ms(), s.maxMs(), s.throughputPerSec(),
+                    mine.size(), max, s.synthetic(), s.canary()));
+        });
+        return out;
+    }
+
+    private static String failures(List<FailureGroup> groups) {
+        return groups.stream().limit(5)
+                .map(g -> g.sqlState() + " x" + g.count() + " on '" + shorten(g.statement()) + "': " + g.sampleMessage())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String shorten(String s) {
+        if (s == null) {
+            return "";
+        }
+        String one = s.replaceAll("\\s+", " ").trim();
+        return one.length() > 80 ? one.substring(0, 77) + "..." : one;
+    }
+
+    private static Hazard hazard(HazardId id, String message, String evidence, long atMs) {
+        return new Hazard(id, id.defaultSeverity(), null, null, null, null, message, evidence, Recipes.of(id), false,
+                null, atMs);
+    }
+}

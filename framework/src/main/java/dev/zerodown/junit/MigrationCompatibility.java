@@ -1,0 +1,99 @@
+package dev.zerodown.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the class's rollout on a real PostgreSQL under the load of the live app versions; each
+ * transition becomes one invocation of the {@link TransitionTest} method.
+ *
+ * <p>Every attribute is a setting of the contract, written as text exactly like the system property
+ * {@code zerodown.<attribute>}; an empty attribute means "not set here" (the system property, then the
+ * default, applies). Precedence: attribute, then system property, then default.
+ */
+@API(status = API.Status.STABLE)
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(MigrationCompatibilityExtension.class)
+public @interface MigrationCompatibility {
+    /** {@code embedded} (default), {@code testcontainers}, {@code external}, {@code auto}. */
+    String provider() default "";
+
+    /** One or more majors 13-18, comma-separated; each runs the whole rollout. Default 17. */
+    String postgresVersions() default "";
+
+    /** For provider {@code external}: the server's JDBC URL. */
+    String jdbcUrl() default "";
+
+    /** For provider {@code external}: names the database you allow Zerodown to migrate. */
+    String allowExternal() default "";
+
+    /** For provider {@code testcontainers}: the image instead of {@code postgres:<major>}. */
+    String image() default "";
+
+    /** Flyway locations, comma-separated. Default {@code classpath:db/migration}. */
+    String migrations() default "";
+
+    /** Flyway {@code ${name}} values as {@code name=value} entries. */
+    String[] placeholders() default {};
+
+    /** {@code true} allows scripts mixing transactional and non-transactional statements. */
+    String mixed() default "";
+
+    /** A SQL file run once after the baseline without load. */
+    String seed() default "";
+
+    /** Clients per live version. Default 4. */
+    String clients() default "";
+
+    /** Requests/s per live version (open loop); {@code 0} = closed loop. */
+    String rate() default "";
+
+    /** Time on each new state after a transition, e.g. {@code 1s}. */
+    String soak() default "";
+
+    /** Lock sampler interval, e.g. {@code 5ms}. */
+    String sampleInterval() default "";
+
+    /** A request waiting longer than this on the migration is {@code blocked-requests}. Default 100ms. */
+    String maxLockWait() default "";
+
+    /** Rows one transaction may write to a pre-existing table before {@code unbatched-backfill}. */
+    String batchRows() default "";
+
+    /** A step still running after this is cancelled and reported. Default 60s. */
+    String stepTimeout() default "";
+
+    /** If set, applied to the migration connection as a runner would. */
+    String lockTimeout() default "";
+
+    /** Retries of a step that hit {@code lockTimeout}. */
+    String lockRetries() default "";
+
+    /** Per hazard id: {@code id=level,...} with level error, warning or off. */
+    String severities() default "";
+
+    /** Where reports go. Default {@code target/zerodown}. */
+    String reportDirectory() default "";
+
+    /** The workloads' random seed. */
+    String randomSeed() default "";
+
+    /**
+     * Marks the static no-argument method that returns the {@link dev.zerodown.plan.Rollout}. Nested so it
+     * can be written {@code @MigrationCompatibility.Rollout} next to the imported {@code Rollout} type.
+     */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @interface Rollout {
+    }
+}

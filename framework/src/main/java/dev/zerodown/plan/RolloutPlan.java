@@ -1,0 +1,201 @@
+package dev.zerodown.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.load.AppVersionFactory;
+import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.migrations.MigrationSteps;
+import dev.zerodown.result.TransitionKind;
+import org.apiguardian.api.API;
+
+/**
+ * A rollout checked against the migrations, up front: unknown step, step out of order, a version
+ * deployed twice, a transition with no live version, a pending step no event names. Each problem
+ * is a one-line {@link ConfigurationException}.
+ *
+ * @param baseline    steps applied without load or tracing
+ * @param initial     versions started before the first transition, with their factories
+ * @param transitions the transitions in order
+ */
+@API(status = API.Status.STABLE)
+public record RolloutPlan(List<MigrationStep> baseline, Map<String, AppVersionFactory> initial,
+                          List<PlannedTransition> transitions) {
+
+    public RolloutPlan {
+        baseline = List.copyOf(baseline);
+        initial = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(initial));
+        transitions = List.copyOf(transitions);
+    }
+
+    public static RolloutPlan of(Rollout rollout, List<MigrationStep> steps) {
+        return new Validator(rollout, steps).validate();
+    }
+
+    private static final class Validator {
+        private final Rollout rollout;
+        private final List<MigrationStep> steps;
+        private final Map<String, AppVersionFactory> apps = new HashMap<>();
+        private final List<String> live = new ArrayList<>();
+        private final List<String> canaries = new ArrayList<>();
+        private final Set<String> everDeployed = new HashSet<>();
+        private final Map<String, AppVersionFactory> initial = new LinkedHashMap<>();
+        private final List<PlannedTransition> transitions = new ArrayList<>();
+        private int next = -1;
+        private boolean contracted;
+        private RolloutEvent.LongTransaction pendingHold;
+
+        Validator(Rollout rollout, List<MigrationStep> steps) {
+            this.rollout = rollout;
+            this.steps = steps;
+        }
+
+        RolloutPlan validate() {
+            List<RolloutEvent> events = rollout.events();
+            int baselineEnd = baselineEnd(events);
+            next = baselineEnd + 1;
+            for (RolloutEvent e : events) {
+                if (e instanceof RolloutEvent.Baseline b) {
+                    if (!transitions.isEmpty() || !initial.isEmpty()) {
+                        throw error(e, "'baseline' must come before every other event");
+                    }
+                } else if (e instanceof RolloutEvent.Start s) {
+                    start(s);
+                } else if (e instanceof RolloutEvent.Migrate m) {
+                    migrate(m);
+                } else if (e instanceof RolloutEvent.Deploy d) {
+                    deploy(d);
+                } else if (e instanceof RolloutEvent.Retire r) {
+                    retire(r);
+                } else if (e instanceof RolloutEvent.LongTransaction l) {
+                    if (pendingHold != null) {
+                        throw error(l, "two long transactions before one step; put a migrate between them");
+                    }
+                    pendingHold = l;
+                }
+            }
+            if (pendingHold != null) {
+                throw error(pendingHold, "a long transaction must come before a migrate or contract step");
+            }
+            List<MigrationStep> pending = steps.subList(Math.min(next, steps.size()), steps.size()).stream()
+                    .filter(s -> !s.repeatable()).toList();
+            if (!pending.isEmpty()) {
+                throw new ConfigurationException("Rollout leaves pending step(s) " + names(pending)
+                        + " unnamed; add 'migrate " + pending.get(0).name() + "' (or migrate(\"" + pending.get(0).name()
+                        + "\")) where it should run");
+            }
+            return new RolloutPlan(steps.subList(0, baselineEnd + 1), initial, transitions);
+        }
+
+        /** Index of the last baseline step: the explicit baseline, else the step before the first migrated one. */
+        private int baselineEnd(List<RolloutEvent> events) {
+            for (RolloutEvent e : events) {
+                if (e instanceof RolloutEvent.Baseline b) {
+                    return indexOf(b.step(), e);
+                }
+            }
+            for (RolloutEvent e : events) {
+                if (e instanceof RolloutEvent.Migrate m) {
+                    return indexOf(m.step(), e) - 1;
+                }
+            }
+            return steps.size() - 1;
+        }
+
+        private void start(RolloutEvent.Start s) {
+            if (!transitions.isEmpty()) {
+                throw error(s, "'start " + s.version() + "' comes after a transition; use 'deploy " + s.version()
+                        + "' for a version that joins later");
+            }
+            join(s.version(), s.app(), s);
+            initial.put(s.version(), s.app());
+        }
+
+        private void migrate(RolloutEvent.Migrate m) {
+            int i = indexOf(m.step(), m);
+            if (i < next) {
+                throw error(m, "step " + steps.get(i).name() + " is out of order: it is already applied"
+                        + (i <= next - 1 ? " (baseline or earlier event)" : ""));
+            }
+            if (i > next) {
+                throw error(m, "step " + steps.get(i).name() + " is out of order: " + steps.get(next).name()
+                        + " must be migrated before it");
+            }
+            next = i + 1;
+            if (m.contract()) {
+                contracted = true;
+                canaries.clear();
+            }
+            requireLive(m);
+            MigrationStep step = steps.get(i);
+            transitions.add(transition(step.name() + " under " + live, m.contract() ? TransitionKind.CONTRACT
+                    : TransitionKind.MIGRATE, step, null, pendingHold));
+            pendingHold = null;
+        }
+
+        private void deploy(RolloutEvent.Deploy d) {
+            if (initial.isEmpty() && transitions.isEmpty()) {
+                throw error(d, "the rollout deploys '" + d.version() + "' before any version is live; begin with start");
+            }
+            join(d.version(), d.app(), d);
+            if (pendingHold != null) {
+                throw error(d, "a long transaction must come right before a migrate or contract step, not a deploy");
+            }
+            transitions.add(transition("deploy " + d.version() + " under " + live, TransitionKind.DEPLOY, null,
+                    d.version(), null));
+        }
+
+        private void retire(RolloutEvent.Retire r) {
+            if (!live.remove(r.version())) {
+                throw error(r, "cannot retire '" + r.version() + "': it is not live (live: " + live + ")");
+            }
+            if (rollout.isRollbackCheck() && !contracted) {
+                canaries.add(r.version());
+            }
+        }
+
+        private void join(String version, AppVersionFactory app, RolloutEvent e) {
+            if (!everDeployed.add(version)) {
+                throw error(e, "version '" + version + "' is deployed twice; give the new code a new version name");
+            }
+            live.add(version);
+            apps.put(version, app);
+        }
+
+        private void requireLive(RolloutEvent e) {
+            if (live.isEmpty()) {
+                throw error(e, "no version is live at '" + e + "'; start or deploy one before it");
+            }
+        }
+
+        private PlannedTransition transition(String name, TransitionKind kind, MigrationStep step, String deployed,
+                                             RolloutEvent.LongTransaction hold) {
+            Map<String, AppVersionFactory> running = new LinkedHashMap<>();
+            live.forEach(v -> running.put(v, apps.get(v)));
+            canaries.forEach(v -> running.put(v, apps.get(v)));
+            return new PlannedTransition(name, kind, step, deployed, live, canaries, running, hold);
+        }
+
+        private int indexOf(String name, RolloutEvent e) {
+            try {
+                return steps.indexOf(MigrationSteps.find(steps, name));
+            } catch (ConfigurationException ex) {
+                throw error(e, ex.getMessage());
+            }
+        }
+
+        private ConfigurationException error(RolloutEvent e, String message) {
+            return new ConfigurationException((e.source() == null ? "Rollout" : e.source()) + ": " + message);
+        }
+
+        private static String names(List<MigrationStep> s) {
+            return s.stream().map(MigrationStep::name).collect(Collectors.joining(", "));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.zerodown.settings;
+
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.Durations;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import dev.zerodown.hazards.Severities;
+
+/** Parses one setting's text; every error names the setting and lists what is accepted. */
+final class SettingsParser {
+    private static final int OLDEST = 13;
+    private static final int NEWEST = 18;
+    private final String name;
+    private final String value;
+
+    SettingsParser(String name, String value) {
+        this.name = name;
+        this.value = value;
+    }
+
+    String text() {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    List<String> list() {
+        return Settings.split(value);
+    }
+
+    boolean bool() {
+        String v = value == null ? "" : value.trim();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw bad("true, false");
+    }
+
+    long number(long min, long max) {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // reported below
+        }
+        throw bad("a whole number from " + min + (max == Long.MAX_VALUE ? " on" : " to " + max));
+    }
+
+    double decimal() {
+        try {
+            double d = Double.parseDouble(value.trim());
+            if (d >= 0 && Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // reported below
+        }
+        throw bad("a number >= 0 (0 = closed loop)");
+    }
+
+    Duration duration() {
+        return Durations.parse(name, value);
+    }
+
+    Duration positiveDuration() {
+        Duration d = duration();
+        if (d.isZero()) {
+            throw bad("a duration above zero, such as 500ms, 2s, 1m");
+        }
+        return d;
+    }
+
+    List<Integer> majors() {
+        List<String> parts = list();
+        if (parts.isEmpty()) {
+            throw bad("one or more majors from " + OLDEST + " to " + NEWEST + ", comma-separated (e.g. 17 or 13,18)");
+        }
+        return parts.stream().map(p -> {
+            try {
+                int m = Integer.parseInt(p);
+                if (m >= OLDEST && m <= NEWEST) {
+                    return m;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ConfigurationException("Setting 'postgresVersions' has value '" + value + "': '" + p
+                    + "' is not a supported PostgreSQL major; accepted: " + OLDEST + " to " + NEWEST);
+        }).distinct().toList();
+    }
+
+    Map<String, String> map() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String pair : list()) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw bad("name=value pairs, comma-separated (e.g. schema=app,owner=admin)");
+            }
+            m.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return m;
+    }
+
+    Severities severities() {
+        return Severities.parse(value);
+    }
+
+    private ConfigurationException bad(String accepted) {
+        return new ConfigurationException("Setting '" + name + "' (zerodown." + name + ") has value '" + value
+                + "'; accepted: " + accepted);
+    }
+}
