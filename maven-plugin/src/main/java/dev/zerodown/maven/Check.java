@@ -12,25 +12,24 @@ import dev.zerodown.settings.Settings;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * One module's check: reads the migrations, workloads, rollout and invariants, then makes one engine
- * call per PostgreSQL major and shows each outcome as soon as it is known.
+ * One module's check: reads the migrations, workloads, rollout and invariants up front, then makes
+ * one engine call per PostgreSQL major.
  */
 final class Check {
-    private final String name;
-    private final CheckInputs inputs;
-    private final ClassLoader classLoader;
+    private final CompatibilityRun run;
+    private final int steps;
     private final Log log;
     private final RunDisplay display;
 
-    Check(String name, CheckInputs inputs, ClassLoader classLoader, Log log) {
-        this.name = name;
-        this.inputs = inputs;
-        this.classLoader = classLoader;
+    private Check(CompatibilityRun run, int steps, Log log, RunDisplay display) {
+        this.run = run;
+        this.steps = steps;
         this.log = log;
-        this.display = new RunDisplay(inputs, log);
+        this.display = display;
     }
 
-    List<RunOutcome> run() {
+    /** Reads and validates every input, without any database: a problem here is a configuration error. */
+    static Check prepare(String name, CheckInputs inputs, ClassLoader classLoader, Log log) {
         Settings settings = inputs.settings();
         List<MigrationStep> steps = MigrationLoader.load(settings.migrations(), settings.placeholders(), classLoader);
         WorkloadApps apps = new WorkloadApps(inputs.workloads());
@@ -47,9 +46,14 @@ final class Check {
                 .invariants(invariants)
                 .classLoader(classLoader);
         run.plan();
+        return new Check(run, steps.size(), log, new RunDisplay(inputs, log));
+    }
+
+    /** One engine call per PostgreSQL major, each outcome shown as soon as it is known. */
+    List<RunOutcome> run() {
         List<RunOutcome> outcomes = new ArrayList<>();
-        for (int major : settings.postgresVersions()) {
-            log.info("Checking " + steps.size() + " migration(s) on PostgreSQL " + major + " (" + settings.provider()
+        for (int major : run.settings().postgresVersions()) {
+            log.info("Checking " + steps + " migration(s) on PostgreSQL " + major + " (" + run.settings().provider()
                     + ")");
             RunOutcome outcome = run.run(major);
             display.show(outcome);

@@ -236,11 +236,12 @@ public class CheckMojo extends AbstractMojo {
                         + project.getArtifactId());
                 return;
             }
-            new PostgresArtifacts(repositorySystem, repositorySession, project.getRemoteProjectRepositories())
-                    .prepare(inputs.settings());
             List<RunOutcome> outcomes;
             try (ProjectClassLoader classLoader = ProjectClassLoader.of(project.getTestClasspathElements())) {
-                outcomes = new Check(project.getArtifactId(), inputs, classLoader, getLog()).run();
+                Check check = Check.prepare(project.getArtifactId(), inputs, classLoader, getLog());
+                new PostgresArtifacts(repositorySystem, repositorySession, project.getRemoteProjectRepositories())
+                        .prepare(inputs.settings());
+                outcomes = check.run();
             }
             new BuildVerdict(inputs.settings().failOn(), getLog()).conclude(outcomes);
         } catch (ConfigurationException e) {
