@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import dev.zerodown.load.AppVersionFactory;
 import dev.zerodown.load.SqlWorkload;
-import dev.zerodown.load.SyntheticWorkload;
+import dev.zerodown.load.SyntheticTraffic;
 
 /**
  * The app versions of a rollout without Java code: {@code <workloads>/<version>.sql} when that file
@@ -29,7 +29,7 @@ final class WorkloadApps implements Function<String, AppVersionFactory> {
 
     private AppVersionFactory load(String version) {
         Path file = folder.resolve(version + ".sql");
-        return Files.isRegularFile(file) ? SqlWorkload.parse(file) : SyntheticWorkload.create();
+        return Files.isRegularFile(file) ? SqlWorkload.parse(file) : new SyntheticTraffic();
     }
 
     /** The versions asked for so far that have no workload file. */
@@ -38,9 +38,9 @@ final class WorkloadApps implements Function<String, AppVersionFactory> {
                 .toList();
     }
 
-    /** The versions asked for so far that run their workload file. */
-    List<String> fromFiles() {
-        return apps.entrySet().stream().filter(e -> e.getValue() instanceof SqlWorkload).map(Map.Entry::getKey)
+    /** The synthetic traffic of the versions asked for so far. */
+    List<SyntheticTraffic> syntheticTraffic() {
+        return apps.values().stream().filter(SyntheticTraffic.class::isInstance).map(SyntheticTraffic.class::cast)
                 .toList();
     }
 
