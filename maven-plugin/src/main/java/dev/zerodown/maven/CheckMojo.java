@@ -232,7 +232,7 @@ public class CheckMojo extends AbstractMojo {
         try {
             CheckInputs inputs = CheckInputs.read(parameters(), project.getBasedir().toPath());
             if (inputs.nothingToCheck()) {
-                getLog().info("No migrations at " + inputs.defaultMigrationsFolder() + ": nothing to check in "
+                getLog().info("No migrations at " + inputs.defaultMigrations() + ": nothing to check in "
                         + project.getArtifactId());
                 return;
             }
