@@ -1,14 +1,15 @@
 def lines = new File(basedir, 'build.log').readLines()
-// Maven's summary of each failed invocation, from "Failed to execute goal … on project bad-inputs: <message>"
-// to "-> [Help 1]"
+// Maven's summary of each failed invocation: "[ERROR] Failed to execute goal … on project bad-inputs: <message>",
+// the message's further lines, up to the one that ends with " -> [Help 1]"
 def blocks = []
 lines.eachWithIndex { line, i ->
-    if (line.contains('Failed to execute goal dev.zerodown:zerodown-maven-plugin')) {
+    if (line.startsWith('[ERROR] Failed to execute goal dev.zerodown:zerodown-maven-plugin')) {
         def block = [line.substring(line.indexOf('on project bad-inputs: ') + 'on project bad-inputs: '.length())]
-        for (int j = i + 1; j < lines.size() && !lines[j].contains('-> [Help 1]'); j++) {
+        for (int j = i + 1; !block.last().endsWith('-> [Help 1]') && j < lines.size(); j++) {
             block << lines[j].replaceFirst(/^\[ERROR\] ?/, '')
         }
-        blocks << block
+        block[-1] = block.last() - ~/ ?-> \[Help 1\]$/
+        blocks << block.findAll { !it.isEmpty() }
     }
 }
 assert blocks.size() == 5 : "five failed invocations expected, found ${blocks}"
@@ -22,9 +23,11 @@ def expect = { int n, boolean oneLine, List<String> parts ->
 }
 // bad configuration: a one-line execution error naming the input and what is accepted
 expect(1, true, ['db/missing', 'no such folder'])
-expect(3, true, ['bad-rollout.txt:3', 'migrat', 'accepted:'])
-expect(4, true, ['no-such-hazard', 'accepted:', 'failed-requests'])
-expect(5, true, ['old.sql:2', 'nope'])
-// a statement PostgreSQL rejects is a finding: the release would be stuck there
-expect(2, false, ['migration-failed at V2__broken.sql:3', 'alter tabel notes'])
+expect(3, true, ['bad-rollout.txt:3', "unknown event 'migrat'", 'accepted:'])
+expect(4, true, ["'no-such-hazard'", 'accepted:', 'failed-requests'])
+expect(5, true, ['old.sql:2', "unknown generator '{{nope 1 10}}'", 'accepted generators:'])
+// a statement PostgreSQL rejects is a finding (the release would be stuck there), with file:line
+expect(2, false, ['is unsafe', 'migration-failed at V2__broken.sql:3', 'alter tabel notes', '42601'])
+// configuration errors come before any database is started: only invocation 2 started one
+assert lines.count { it.contains('Started PostgreSQL') } == 1
 return true
