@@ -54,10 +54,11 @@ final class PostgresArtifacts {
         try {
             system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, "zerodown"));
         } catch (ArtifactResolutionException e) {
+            String coordinates = artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion();
             String how = session.isOffline()
-                    ? "the build is offline (-o); run it once online, or mvn dependency:get -Dartifact=" + artifact
+                    ? "the build is offline (-o); run it once online, or mvn dependency:get -Dartifact=" + coordinates
                     : "check the repositories and mirrors in settings.xml";
-            throw new EnvironmentException("the PostgreSQL binaries " + artifact + " could not be resolved (" + how
+            throw new EnvironmentException("the PostgreSQL binaries " + coordinates + " could not be resolved (" + how
                     + "): " + e.getMessage(), e);
         }
     }

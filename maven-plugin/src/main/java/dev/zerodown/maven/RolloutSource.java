@@ -2,6 +2,7 @@ package dev.zerodown.maven;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.zerodown.config.Durations;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.plan.Rollout;
 import dev.zerodown.plan.RolloutEvent;
@@ -43,6 +44,8 @@ record RolloutSource(Rollout rollout, String description) {
                 parts.add("deploy " + d.version());
             } else if (e instanceof RolloutEvent.Retire r) {
                 parts.add("retire " + r.version());
+            } else if (e instanceof RolloutEvent.LongTransaction l) {
+                parts.add("long-transaction " + l.table() + " " + Durations.format(l.duration()));
             }
         }
         return String.join(", ", parts);

@@ -2,6 +2,7 @@ package dev.zerodown.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import dev.zerodown.load.AppVersionFactory;
 import dev.zerodown.migrations.MigrationStep;
@@ -31,10 +32,11 @@ class RolloutSourceTest {
 
     @Test
     void should_describe_a_rollout_written_in_java() {
-        Rollout r = Rollout.startWith("v1", IDLE).migrate("V2").deploy("v2", IDLE).retire("v1").contract("V3", "V4");
+        Rollout r = Rollout.startWith("v1", IDLE).migrate("V2").deploy("v2", IDLE).retire("v1")
+                .longTransaction("users", Duration.ofSeconds(3)).contract("V3", "V4");
 
-        assertThat(RolloutSource.describe(r, STEPS))
-                .isEqualTo("start v1, migrate V2, deploy v2, retire v1, contract V3, contract V4");
+        assertThat(RolloutSource.describe(r, STEPS)).isEqualTo(
+                "start v1, migrate V2, deploy v2, retire v1, long-transaction users 3s, contract V3, contract V4");
     }
 
     private static MigrationStep step(String version, String description) {
