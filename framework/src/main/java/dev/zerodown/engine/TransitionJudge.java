@@ -65,7 +65,7 @@ final class TransitionJudge {
             }
         }
         List<Hazard> effective = hazards.stream()
-                .map(h -> h.withSeverity(settings.severity(h.id())))
+                .map(h -> settings.severities().containsKey(h.id()) ? h.withSeverity(settings.severities().get(h.id())) : h)
                 .filter(h -> h.severity() != Severity.OFF)
                 .toList();
         Verdict verdict = effective.stream().anyMatch(Hazard::blocking) ? Verdict.UNSAFE : Verdict.SAFE;
