@@ -47,6 +47,9 @@ final class Check {
         RolloutSource source = RolloutSource.of(inputs, steps, apps);
         check.engine(source).plan();
         log.info(source.description());
+        if (inputs.rolloutFile() != null && settings.since() != null) {
+            log.warn("since=" + settings.since() + " is ignored: the rollout file names the steps to check");
+        }
         if (!apps.synthetic().isEmpty()) {
             log.info("No workload file in " + inputs.basedir().relativize(apps.folder()) + " for " + apps.synthetic()
                     + ": synthetic traffic (point reads and no-op updates by primary key) stands in for them");
