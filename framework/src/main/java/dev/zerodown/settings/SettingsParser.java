@@ -4,17 +4,13 @@ import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.Durations;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.zerodown.hazards.HazardId;
-import dev.zerodown.hazards.Severity;
+import dev.zerodown.hazards.Severities;
 
 /** Parses one setting's text; every error names the setting and lists what is accepted. */
 final class SettingsParser {
-    private static final int OLDEST = 13;
-    private static final int NEWEST = 18;
     private final String name;
     private final String value;
 
@@ -76,22 +72,7 @@ final class SettingsParser {
     }
 
     List<Integer> majors() {
-        List<String> parts = list();
-        if (parts.isEmpty()) {
-            throw bad("one or more majors from " + OLDEST + " to " + NEWEST + ", comma-separated (e.g. 17 or 13,18)");
-        }
-        return parts.stream().map(p -> {
-            try {
-                int m = Integer.parseInt(p);
-                if (m >= OLDEST && m <= NEWEST) {
-                    return m;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new ConfigurationException("Setting 'postgresVersions' has value '" + value + "': '" + p
-                    + "' is not a supported PostgreSQL major; accepted: " + OLDEST + " to " + NEWEST);
-        }).distinct().toList();
+        return dev.zerodown.postgres.Postgres.parseMajors(value);
     }
 
     Map<String, String> map() {
@@ -106,16 +87,8 @@ final class SettingsParser {
         return m;
     }
 
-    Map<HazardId, Severity> severities() {
-        Map<HazardId, Severity> m = new EnumMap<>(HazardId.class);
-        for (String pair : list()) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw bad("id=level pairs, comma-separated (e.g. strong-lock=error,destructive=off)");
-            }
-            m.put(HazardId.parse(pair.substring(0, eq)), Severity.parse(pair.substring(eq + 1)));
-        }
-        return m;
+    Severities severities() {
+        return Severities.parse(value);
     }
 
     private ConfigurationException bad(String accepted) {

@@ -29,8 +29,9 @@ import dev.zerodown.result.Timeline;
  *   <li>precision: waits of known length injected on a table the load does not touch, measured wait
  *       vs the waiting client's own latency, idle and under the load.</li>
  * </ul>
- * Run: {@code mvn -B -Pbench -pl framework test} (options: -Dbench.rounds, -Dbench.seconds,
- * -Dbench.clients, -Dbench.interval, -Dbench.repeats). See docs/lock-sampler.md.
+ * Run: {@code mvn -B -Pbench -pl framework test-compile exec:exec@lock-monitor-benchmark} (options: -Dbench.rounds, -Dbench.seconds,
+ * -Dbench.clients, -Dbench.interval, -Dbench.repeats, -Dbench.sections=locks,precision,cost). See
+ * docs/lock-sampler.md.
  */
 public final class LockMonitorBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
@@ -39,6 +40,7 @@ public final class LockMonitorBenchmark {
     private static final int REPEATS = Integer.getInteger("bench.repeats", 10);
     private static final Duration INTERVAL = Duration.ofMillis(Integer.getInteger("bench.interval", 5));
     private static final int[] WAITS_MS = {20, 50, 200};
+    private static final List<String> SECTIONS = List.of(System.getProperty("bench.sections", "locks,precision,cost").split(","));
 
     private enum Config { OFF, SAMPLER, SAMPLER_WITH_MIGRATION }
 
@@ -53,17 +55,31 @@ public final class LockMonitorBenchmark {
             System.out.printf(Locale.ROOT, "machine: %s; %d cores; %s; Java %s; %s%n", cpuModel(),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                     System.getProperty("java.version"), server);
-            System.out.printf(Locale.ROOT, "interval %d ms, %d clients, %d rounds of %d s%n%n", INTERVAL.toMillis(), CLIENTS, ROUNDS, SECONDS);
-            precision(db, false);
+            System.out.printf(Locale.ROOT, "interval %d ms, %d clients, %d rounds of %d s; load average at the start: %s%n%n",
+                    INTERVAL.toMillis(), CLIENTS, ROUNDS, SECONDS, loadAverage());
+            if (SECTIONS.contains("locks")) {
+                lockTableSize(db);
+            }
+            if (SECTIONS.contains("precision")) {
+                precision(db, false);
+            }
+            if (!SECTIONS.contains("cost") && !SECTIONS.contains("precision")) {
+                return;
+            }
             try (BenchLoad load = new BenchLoad(db, CLIENTS)) {
                 Thread.sleep(1000);
-                cost(db, load);
-                precision(db, true);
+                if (SECTIONS.contains("cost")) {
+                    cost(db, load);
+                }
+                if (SECTIONS.contains("precision")) {
+                    precision(db, true);
+                }
                 if (load.errors() > 0) {
                     System.out.println("load errors: " + load.errors());
                 }
             }
         } finally {
+            System.out.println("load average at the end: " + loadAverage());
             Postgres.stopAll();
         }
     }
@@ -73,6 +89,7 @@ public final class LockMonitorBenchmark {
         List<Double> rates = new ArrayList<>();
         List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> sampleMs = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> ratesBy = List.of(new ArrayList<>(), new ArrayList<>());
         double maxGap = 0;
         for (int round = 0; round < ROUNDS; round++) {
             double[] opsPerSecond = new double[Config.values().length];
@@ -87,6 +104,7 @@ public final class LockMonitorBenchmark {
                     rates.add(w.samplesPerSecond);
                     cpu.get(config.ordinal() - 1).add(w.cpuMsPerSecond);
                     sampleMs.get(config.ordinal() - 1).add(w.sampleMs);
+                    ratesBy.get(config.ordinal() - 1).add(w.samplesPerSecond);
                     maxGap = Math.max(maxGap, w.maxGapMs);
                 }
             }
@@ -102,8 +120,10 @@ public final class LockMonitorBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < 2; i++) {
             double ms = median(cpu.get(i).stream().mapToDouble(Double::doubleValue).toArray());
-            System.out.printf(Locale.ROOT, "CPU of the sampler (its backend + its thread), %s: %.1f ms/s = %.1f%% of %d cores;"
-                            + " a sample takes %.2f ms (wall)%n", i == 0 ? "sampler" : "sampler+migration", ms, ms / 10 / cores, cores,
+            double perSecond = median(ratesBy.get(i).stream().mapToDouble(Double::doubleValue).toArray());
+            System.out.printf(Locale.ROOT, "CPU of the sampler (its backend + its thread), %s: %.1f ms/s = %.1f%% of %d cores"
+                            + " (%.0f us a sample at %.0f samples/s); a sample takes %.2f ms (wall)%n",
+                    i == 0 ? "sampler" : "sampler+migration", ms, ms / 10 / cores, cores, ms * 1000 / perSecond, perSecond,
                     median(sampleMs.get(i).stream().mapToDouble(Double::doubleValue).toArray()));
         }
         System.out.printf(Locale.ROOT, "sampling under load: %.0f samples/s median (target %.0f), max gap %.1f ms%n%n",
@@ -180,6 +200,9 @@ public final class LockMonitorBenchmark {
                             .filter(w -> w.pid() == appPid).toList();
                     if (seen.isEmpty()) {
                         missed++;
+                        System.out.printf(Locale.ROOT, "  missed: client waited %.1f ms from %.1f; the sampler's waits of that backend: %s%n",
+                                seenByClient[1] - seenByClient[0], seenByClient[0], monitor.waits(0, monitor.nowMs()).stream()
+                                        .filter(w -> w.pid() == appPid && w.endMs() > seenByClient[0] - 500).toList());
                     } else {
                         errors.add(seen.get(0).durationMs() - (seenByClient[1] - seenByClient[0]));
                     }
@@ -197,6 +220,28 @@ public final class LockMonitorBenchmark {
                     when, (monitor.sampleCount() - samples0) / seconds, monitor.typicalSampleMs(), monitor.maxGapMs(), monitor.errorCount());
         } finally {
             client.shutdownNow();
+        }
+    }
+
+    /** How a sample's duration grows with the locks held (advisory locks fill the shared lock table like relation locks). */
+    private static void lockTableSize(Database db) throws Exception {
+        try (LockMonitor monitor = LockMonitor.start(db, INTERVAL, System.nanoTime());
+             Connection holder = db.connect("zd-migration")) {
+            holder.setAutoCommit(false);
+            monitor.migrationPid(pid(holder));
+            Thread.sleep(2000); // warm-up: class loading and JIT
+            StringBuilder line = new StringBuilder("SAMPLE DURATION by locks held (migration in a transaction):");
+            for (int held : new int[] {0, 100, 1_000, 5_000}) {
+                LockScenario.execute(holder, "select pg_advisory_xact_lock(g) from generate_series(1, " + held + ") g");
+                Thread.sleep(1500);
+                long samples0 = monitor.sampleCount();
+                long t0 = System.nanoTime();
+                Thread.sleep(1000);
+                double rate = (monitor.sampleCount() - samples0) / ((System.nanoTime() - t0) / 1e9);
+                line.append(String.format(Locale.ROOT, " %d: %.2f ms (%.0f samples/s);", held, monitor.typicalSampleMs(), rate));
+                holder.commit();
+            }
+            System.out.println(line + "\n");
         }
     }
 
@@ -230,6 +275,14 @@ public final class LockMonitorBenchmark {
         double[] v = values.clone();
         Arrays.sort(v);
         return v[(int) Math.min(v.length - 1, Math.ceil(p * v.length) - 1)];
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
