@@ -1,11 +1,13 @@
 package dev.zerodown.trace;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import dev.zerodown.config.Durations;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.migrations.SqlStatement;
+import dev.zerodown.result.Timeline;
 
 /**
  * {@code migration-failed} (a statement or the COMMIT failed, the step timed out, a mixed script was
@@ -30,7 +32,19 @@ final class FailureRules {
     }
 
     /** How the step ended, beyond its records. */
-    record Ending(boolean timedOut, Blockers blockers, long firedAtMs, String commitError, List<StatementRecord> retried) {
+    record Ending(boolean timedOut, Blockers blockers, long firedAtMs, String commitError, List<StatementRecord> retried,
+                  List<Timeline.LockWait> migrationWaits) {
+        /** What the sampler saw the migration wait for while {@code r} ran, or an empty string. */
+        String waitsDuring(StatementRecord r) {
+            List<String> out = new ArrayList<>();
+            for (Timeline.LockWait w : migrationWaits) {
+                if (w.startMs() <= r.endMs() && w.endMs() >= r.startMs()) {
+                    out.add("waited " + w.durationMs() + " ms for " + w.mode() + " on " + w.relation() + ", blocked by pids "
+                            + w.blockers());
+                }
+            }
+            return out.isEmpty() ? "" : "; " + String.join("; ", out);
+        }
     }
 
     static void apply(StepFacts f, Ending e, Findings out) {
@@ -52,11 +66,12 @@ final class FailureRules {
         String attempts = e.retried().isEmpty() ? "" : "; " + (e.retried().size() + 1) + " attempts, earlier ones: "
                 + String.join(", ", e.retried().stream().map(x -> out.where(x.statement()) + " " + x.sqlState()
                 + " after " + (x.endMs() - x.startMs()) + " ms").toList());
+        String waits = e.waitsDuring(r);
         out.add(HazardId.MIGRATION_FAILED, null, r.statement(),
                 out.where(r.statement()) + " failed with SQLState " + r.sqlState() + ": " + r.error()
                         + (why == null ? "" : " (" + why + ")") + "; the step " + (r.inBlock() ? "was rolled back" : "stopped") + ".",
                 "SQLState " + r.sqlState() + ": " + r.error() + "; ran " + (r.endMs() - r.startMs()) + " ms; lock_timeout "
-                        + LockRules.timeout(r.lockTimeoutMs()) + attempts,
+                        + LockRules.timeout(r.lockTimeoutMs()) + waits + attempts,
                 r.endMs());
     }
 
@@ -65,7 +80,9 @@ final class FailureRules {
         SqlStatement s = r == null ? null : r.statement();
         String where = s == null ? f.step().fileName() : out.where(s);
         Blockers b = e.blockers();
-        if (b != null && b.waiting()) {
+        if (b != null && b.waiting() && b.relation() != null) {
+            // only a wait for a table lock queues requests behind it; a CONCURRENTLY build waiting for old
+            // transactions (virtualxid) blocks nobody and ends as a timeout below
             out.add(HazardId.LOCK_QUEUE, b.relation(), s,
                     where + " waited for " + b.waitingFor() + " behind another transaction until the step timeout ("
                             + Durations.format(timeout) + ") cancelled it; every request needing that lock queued behind it.",
@@ -82,7 +99,8 @@ final class FailureRules {
         }
         out.add(HazardId.MIGRATION_FAILED, null, s,
                 where + " was still running when the step timeout (" + Durations.format(timeout) + ") passed and was cancelled.",
-                "step timed out after " + Durations.format(timeout) + (b == null ? "" : "; " + b.describe()),
+                "step timed out after " + Durations.format(timeout) + (b == null ? "" : "; " + b.describe())
+                        + (r == null ? "" : e.waitsDuring(r)),
                 e.firedAtMs());
     }
 }

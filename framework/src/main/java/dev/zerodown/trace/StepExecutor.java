@@ -112,7 +112,8 @@ public final class StepExecutor {
              MigrationProbe probe = new MigrationProbe(migration, pre)) {
             run = new StepRun(migration, probe, pid, locks, dog, pre, rows);
             List<StatementRecord> retried = Attempts.run(run, step, mode, dog, settings, migration);
-            ending = new FailureRules.Ending(dog.fired(), dog.blockers(), dog.firedAtMs(), run.commitError(), retried);
+            List<Timeline.LockWait> waits = locks.waits(start, locks.nowMs()).stream().filter(w -> w.pid() == pid).toList();
+            ending = new FailureRules.Ending(dog.fired(), dog.blockers(), dog.firedAtMs(), run.commitError(), retried, waits);
         }
         long end = locks.nowMs();
         Catalog post = CatalogReader.read(observer);

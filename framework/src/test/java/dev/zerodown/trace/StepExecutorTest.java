@@ -105,6 +105,23 @@ class StepExecutorTest {
     }
 
     @Test
+    void should_report_a_cancelled_concurrent_build_as_a_timeout_and_its_invalid_index() throws Exception {
+        StepExecutor e = executor(TraceSettings.defaults().withStepTimeout(Duration.ofMillis(800)));
+        try (Connection app = db.connect("zd-app:v1")) {
+            app.setAutoCommit(false);
+            app.createStatement().execute("update t set v = v where id = 1");
+
+            StepTrace trace = e.execute(Steps.of(dir, "V2__index.sql", "create index concurrently t_v on t (v);\n"));
+
+            assertThat(trace.failed()).isTrue();
+            assertThat(trace.hazards()).extracting(Hazard::id, Hazard::relation).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(HazardId.MIGRATION_FAILED, null),
+                    org.assertj.core.groups.Tuple.tuple(HazardId.INVALID_INDEX, "public.t_v"));
+            assertThat(trace.hazards().get(0).evidence()).contains("step timed out after 800ms", "virtualxid", "zd-app:v1");
+        }
+    }
+
+    @Test
     void should_retry_after_a_lock_timeout_and_record_the_failed_attempts() throws Exception {
         StepExecutor e = executor(TraceSettings.defaults().withLockTimeout(Duration.ofMillis(100), 8));
         try (Connection app = db.connect("zd-app:v1")) {
