@@ -1,9 +1,7 @@
 package dev.zerodown.hazards;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import dev.zerodown.config.ConfigurationException;
 import org.apiguardian.api.API;

@@ -1,6 +1,5 @@
 package dev.zerodown.trace;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,11 +68,6 @@ record Catalog(Map<Long, Rel> relations, Map<ColKey, Col> columns, Map<Long, Con
 
     Rel relation(long oid) {
         return relations.get(oid);
-    }
-
-    /** The indexes of table {@code tableOid}. */
-    List<Rel> indexesOf(long tableOid) {
-        return relations.values().stream().filter(r -> r.isIndex() && r.tableOid() == tableOid).toList();
     }
 
     /** Columns of {@code relid} keyed by attnum. */

@@ -1,7 +1,6 @@
 package dev.zerodown.trace;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -184,9 +183,5 @@ final class LockLedger {
                 .filter(s -> s.mode().equals(k.mode()) && Long.valueOf(k.relid()).equals(oidsByName.get(s.relation()))
                         && s.startMs() >= r.startMs() && s.startMs() <= r.endMs())
                 .mapToLong(Timeline.LockHold::startMs).min().orElse(r.startMs());
-    }
-
-    static String names(Catalog pre, Collection<Long> relids) {
-        return String.join(", ", relids.stream().map(id -> pre.relation(id).qualified()).toList());
     }
 }

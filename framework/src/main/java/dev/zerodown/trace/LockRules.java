@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import dev.zerodown.hazards.HazardId;
 
 /**
@@ -110,9 +109,5 @@ final class LockRules {
 
     static String timeout(long ms) {
         return ms == 0 ? "0 (unset)" : ms < 0 ? "unknown" : ms + " ms";
-    }
-
-    static boolean anyStrong(Set<String> modes) {
-        return modes.stream().anyMatch(LockModes::strong);
     }
 }
