@@ -207,14 +207,20 @@ final class MigrationProbe implements AutoCloseable {
         return new Catalog(relations, columns, constraints, types, functions);
     }
 
+    /** Closes the prepared statements; a connection already gone (terminated after a timeout) is fine. */
     @Override
-    public void close() throws SQLException {
-        after.close();
+    public void close() {
+        List<PreparedStatement> all = new ArrayList<>(parts.values());
+        all.add(after);
         if (lockTimeout != null) {
-            lockTimeout.close();
+            all.add(lockTimeout);
         }
-        for (PreparedStatement s : parts.values()) {
-            s.close();
+        for (PreparedStatement s : all) {
+            try {
+                s.close();
+            } catch (SQLException e) {
+                // the statement died with its connection
+            }
         }
     }
 }
