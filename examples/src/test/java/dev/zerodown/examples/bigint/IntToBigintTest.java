@@ -1,0 +1,40 @@
+package dev.zerodown.examples.bigint;
+
+import static dev.zerodown.assertj.ZerodownAssertions.assertThat;
+
+import dev.zerodown.examples.Margins;
+import dev.zerodown.examples.bigint.v1.AppV1;
+import dev.zerodown.examples.bigint.v2.AppV2;
+import dev.zerodown.junit.Invariant;
+import dev.zerodown.junit.MigrationCompatibility;
+import dev.zerodown.junit.TransitionTest;
+import dev.zerodown.plan.Rollout;
+import dev.zerodown.result.TransitionResult;
+
+/**
+ * Widens orders.total_cents from integer to bigint through a new column, with the dual write in a
+ * trigger instead of the app: no ALTER … TYPE, so no rewrite of orders.
+ */
+@MigrationCompatibility(migrations = "classpath:db/shop,classpath:db/bigint")
+class IntToBigintTest {
+
+    @MigrationCompatibility.Rollout
+    static Rollout rollout() {
+        return Rollout.startWith("v1", AppV1::new)
+                .migrate("V2")              // add amount_cents bigint + sync trigger
+                .migrate("V3")              // backfill in batches
+                .deploy("v2", AppV2::new)   // reads and writes amount_cents only
+                .retire("v1")
+                .contract("V4");            // drop trigger and total_cents
+    }
+
+    @Invariant(from = "V3", until = "V4")
+    static final String AMOUNTS_IN_SYNC = "select id from orders where amount_cents is distinct from total_cents";
+
+    @TransitionTest
+    void eachTransition(TransitionResult result) {
+        assertThat(result)
+                .hasNoHazard("table-rewrite")
+                .hasMaxLockWaitBelow(Margins.PASSING_WAIT);
+    }
+}
