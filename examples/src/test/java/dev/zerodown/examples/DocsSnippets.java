@@ -20,10 +20,11 @@ import java.util.stream.Stream;
  * <p>In Markdown: {@code <!-- snippet: examples/src/test/java/…/RenameColumnTest.java#rollout -->}
  * directly above a fenced block. In the source: {@code // tag::rollout[]} and
  * {@code // end::rollout[]} (or {@code -- tag::…} in SQL). Lines holding other tags are left out;
- * the region's common indentation is removed.
+ * the region's common indentation is removed. A marker without {@code #tag} stands for the whole
+ * file (a migration script, for instance).
  */
 final class DocsSnippets {
-    private static final Pattern MARKER = Pattern.compile("<!--\\s*snippet:\\s*([^#\\s]+)#([\\w.-]+)\\s*-->");
+    private static final Pattern MARKER = Pattern.compile("<!--\\s*snippet:\\s*([^#\\s]+)(?:#([\\w.-]+))?\\s*-->");
     private static final Pattern ANY_TAG = Pattern.compile("(tag|end)::[\\w.-]+\\[]");
 
     private DocsSnippets() {
@@ -32,7 +33,7 @@ final class DocsSnippets {
     /** A docs block that claims to be a region of a source file. */
     record Snippet(Path markdown, int line, String source, String tag, String block) {
         String label() {
-            return markdown.getFileName() + ":" + line + " <- " + source + "#" + tag;
+            return markdown.getFileName() + ":" + line + " <- " + source + (tag == null ? "" : "#" + tag);
         }
     }
 
@@ -62,7 +63,7 @@ final class DocsSnippets {
         if (!Files.isRegularFile(file)) {
             return Optional.of(s.label() + ": the marker points to " + s.source() + ", which does not exist");
         }
-        Optional<String> region = region(file, s.tag());
+        Optional<String> region = s.tag() == null ? Optional.of(String.join("\n", read(file))) : region(file, s.tag());
         if (region.isEmpty()) {
             return Optional.of(s.label() + ": " + s.source() + " has no region 'tag::" + s.tag() + "[]' … 'end::"
                     + s.tag() + "[]'");

@@ -49,6 +49,18 @@ class DocsSnippetsTest {
     }
 
     @Test
+    void should_compare_the_whole_file_when_the_marker_names_no_tag(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("V2__add.sql"), "alter table t add column c int;\n");
+        Files.writeString(dir.resolve("a.md"), "<!-- snippet: V2__add.sql -->\n```sql\nalter table t add column c int;\n```\n"
+                + "<!-- snippet: V2__add.sql -->\n```sql\nalter table t add column d int;\n```\n");
+
+        List<DocsSnippets.Snippet> s = DocsSnippets.find(List.of(dir));
+
+        assertThat(DocsSnippets.problem(s.get(0), dir)).isEmpty();
+        assertThat(DocsSnippets.problem(s.get(1), dir)).hasValueSatisfying(p -> assertThat(p).contains("differs"));
+    }
+
+    @Test
     void should_report_a_marker_that_points_nowhere(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("A.java"), "class A {}\n");
         Files.writeString(dir.resolve("a.md"), "<!-- snippet: A.java#missing -->\n```java\n```\n"

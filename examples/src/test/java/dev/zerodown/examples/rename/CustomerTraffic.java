@@ -15,6 +15,7 @@ public class CustomerTraffic implements AppVersion {
         this.customers = customers;
     }
 
+    // tag::traffic[]
     @Override
     public void request() throws SQLException {
         int dice = Seeded.dice();
@@ -27,4 +28,5 @@ public class CustomerTraffic implements AppVersion {
             customers.register("New Customer", Seeded.newEmail(), Seeded.address());
         }
     }
+    // end::traffic[]
 }
