@@ -3,9 +3,14 @@ package dev.zerodown.load;
 import javax.sql.DataSource;
 import org.apiguardian.api.API;
 
-/** Builds an app version from a DataSource; {@code AppV1::new}. One instance per client thread. */
-@API(status = API.Status.STABLE)
+/**
+ * Builds an {@link AppVersion} from the version's pooled {@code DataSource}, typically a
+ * constructor reference such as {@code AppV1::new}. The load driver calls it once per client
+ * thread, on the thread that starts the version.
+ */
+@API(status = API.Status.EXPERIMENTAL)
 @FunctionalInterface
 public interface AppVersionFactory {
+
     AppVersion create(DataSource dataSource) throws Exception;
 }

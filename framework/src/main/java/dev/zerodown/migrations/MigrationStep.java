@@ -1,15 +1,23 @@
 package dev.zerodown.migrations;
 
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
  * One migration file: a step of the rollout.
  *
- * @param version              the version as written ({@code 3}, {@code 1.1}); null for repeatable {@code R__} scripts
+ * <p>How it runs follows Flyway: in one transaction, unless {@link #executeInTransaction()} is false
+ * (each statement then autocommits) or every statement is one PostgreSQL refuses inside a transaction
+ * block ({@link #nonTransactionalOnly()}); a {@link #mixed()} script is refused unless Flyway's
+ * {@code mixed} is allowed (then it runs without a transaction) or its {@code .sql.conf} says
+ * {@code executeInTransaction=false}.
+ *
+ * @param version              the version, parts separated by {@code .} ({@code 3}, {@code 1.1} for
+ *                             {@code V1_1__…}); null for repeatable {@code R__} scripts
  * @param description          the description part of the file name, underscores as spaces
  * @param fileName             the file name with {@code .sql}, such as {@code V3__backfill.sql}
- * @param location             where it was read from (a path or classpath location), for messages
+ * @param location             the file as shown in messages: its path, or {@code classpath:<folder>/<file>}
  * @param statements           the statements in file order
  * @param executeInTransaction false when the script's {@code .sql.conf} says {@code executeInTransaction=false}
  */
@@ -27,5 +35,45 @@ public record MigrationStep(String version, String description, String fileName,
     /** The file name without {@code .sql}: {@code V3__backfill}. */
     public String name() {
         return fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
+    }
+
+    /** At least one statement, and none of them can run inside a transaction block: Flyway runs it outside one. */
+    public boolean nonTransactionalOnly() {
+        return !statements.isEmpty() && statements.stream().noneMatch(SqlStatement::transactional);
+    }
+
+    /** Some statements can run in a transaction and some cannot. */
+    public boolean mixed() {
+        return statements.stream().anyMatch(SqlStatement::transactional)
+                && statements.stream().anyMatch(s -> !s.transactional());
+    }
+
+    /**
+     * Whether the step runs as one transaction: {@code executeInTransaction} and every statement can
+     * (a mixed step allowed by {@code mixed} runs without one, as in Flyway).
+     */
+    public boolean runsInTransaction() {
+        return executeInTransaction && statements.stream().allMatch(SqlStatement::transactional);
+    }
+
+    /**
+     * The statement at which Flyway refuses this step as mixed, when {@code mixed} is not allowed: the
+     * first statement after which both kinds have been seen. Empty when the step is not mixed or its
+     * {@code .sql.conf} says {@code executeInTransaction=false}.
+     */
+    public Optional<SqlStatement> mixedOffender() {
+        if (!executeInTransaction || !mixed()) {
+            return Optional.empty();
+        }
+        boolean transactional = false;
+        boolean nonTransactional = false;
+        for (SqlStatement s : statements) {
+            transactional |= s.transactional();
+            nonTransactional |= !s.transactional();
+            if (transactional && nonTransactional) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -7,7 +7,8 @@ import org.apiguardian.api.API;
 /**
  * One statement of a migration script, as split from the file.
  *
- * @param sql              the statement text, placeholders replaced, without the trailing {@code ;}
+ * @param sql              the statement text from its first token (leading comments left out),
+ *                         placeholders replaced, without the trailing {@code ;}
  * @param line             1-based line of the statement's first token in the file
  * @param transactional    false for statements PostgreSQL refuses inside a transaction block
  *                         ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, …)
@@ -16,8 +17,21 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE)
 public record SqlStatement(String sql, int line, boolean transactional, List<Acknowledgement> acknowledgements) {
+    private static final int SUMMARY_LENGTH = 80;
+
     public SqlStatement {
         acknowledgements = List.copyOf(acknowledgements);
+    }
+
+    /** The statement on one line, white space collapsed, cut to 80 characters with {@code …}: for messages. */
+    public String summary() {
+        String oneLine = sql.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= SUMMARY_LENGTH ? oneLine : oneLine.substring(0, SUMMARY_LENGTH - 1) + "…";
+    }
+
+    /** Whether a {@code zerodown:allow} comment acknowledges this hazard on this statement. */
+    public boolean acknowledges(HazardId hazard) {
+        return acknowledgements.stream().anyMatch(a -> a.hazard() == hazard);
     }
 
     /** A hazard the author accepted on purpose, with the reason they gave. */

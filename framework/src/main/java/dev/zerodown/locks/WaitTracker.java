@@ -1,0 +1,130 @@
+package dev.zerodown.locks;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import dev.zerodown.result.Timeline;
+
+/**
+ * Merges the waits seen in consecutive samples into one wait per (backend, lock), as samples arrive.
+ * A wait starts at the first sample that saw it and ends at the first sample that no longer saw it,
+ * so a wait seen once lasts one interval. Finished waits are kept up to a cap; beyond it the oldest
+ * are dropped and counted. Not thread-safe: the monitor guards it.
+ */
+final class WaitTracker {
+    static final int MAX_BLOCKERS = 64;
+
+    private final int maxKept;
+    private final Map<String, OpenWait> open = new HashMap<>();
+    private final ArrayDeque<Timeline.LockWait> finished = new ArrayDeque<>();
+    private long dropped;
+    private long generation;
+
+    WaitTracker(int maxKept) {
+        this.maxKept = maxKept;
+    }
+
+    /** Takes one successful sample at {@code atNanos} (since the run's origin). */
+    void onSample(long atNanos, List<LockRow> rows, BlockingChain chain, int migrationPid) {
+        generation++;
+        for (LockRow row : rows) {
+            if (row.granted()) {
+                continue;
+            }
+            String key = row.pid() + "/" + row.target();
+            OpenWait w = open.get(key);
+            if (w == null) {
+                w = new OpenWait(row, Names.who(row.pid(), row.applicationName(), migrationPid), atNanos);
+                open.put(key, w);
+            }
+            w.seen(atNanos, generation, chain.blockersOf(row.pid()), migrationPid);
+        }
+        for (Iterator<OpenWait> it = open.values().iterator(); it.hasNext(); ) {
+            OpenWait w = it.next();
+            if (w.generation != generation) {
+                it.remove();
+                keep(w.toWait(atNanos));
+            }
+        }
+    }
+
+    /** Ends every open wait at {@code atNanos} (the monitor stops or loses sight of the database). */
+    void closeAll(long atNanos) {
+        for (OpenWait w : open.values()) {
+            keep(w.toWait(Math.max(atNanos, w.lastSeenNanos)));
+        }
+        open.clear();
+    }
+
+    List<Timeline.LockWait> overlapping(long fromMs, long toMs) {
+        List<Timeline.LockWait> out = new ArrayList<>();
+        for (Timeline.LockWait w : finished) {
+            if (w.startMs() <= toMs && w.endMs() >= fromMs) {
+                out.add(w);
+            }
+        }
+        for (OpenWait w : open.values()) {
+            Timeline.LockWait now = w.toWait(w.lastSeenNanos);
+            if (now.startMs() <= toMs && now.endMs() >= fromMs) {
+                out.add(now);
+            }
+        }
+        out.sort((a, b) -> Long.compare(a.startMs(), b.startMs()));
+        return out;
+    }
+
+    long dropped() {
+        return dropped;
+    }
+
+    private void keep(Timeline.LockWait w) {
+        if (finished.size() >= maxKept) {
+            finished.pollFirst();
+            dropped++;
+        }
+        finished.addLast(w);
+    }
+
+    private static final class OpenWait {
+        final int pid;
+        final String who;
+        final String relation;
+        final String mode;
+        final String query;
+        final long startNanos;
+        final Set<Integer> blockers = new LinkedHashSet<>();
+        boolean causedByMigration;
+        long lastSeenNanos;
+        long generation;
+
+        OpenWait(LockRow row, String who, long startNanos) {
+            this.pid = row.pid();
+            this.who = who;
+            this.relation = row.displayTarget();
+            this.mode = row.mode();
+            this.query = Names.shorten(row.query());
+            this.startNanos = startNanos;
+        }
+
+        void seen(long atNanos, long gen, Set<Integer> chain, int migrationPid) {
+            lastSeenNanos = atNanos;
+            generation = gen;
+            for (Integer b : chain) {
+                if (blockers.size() < MAX_BLOCKERS) {
+                    blockers.add(b);
+                }
+            }
+            causedByMigration |= migrationPid != 0 && chain.contains(migrationPid);
+        }
+
+        Timeline.LockWait toWait(long endNanos) {
+            return new Timeline.LockWait(pid, who, relation, mode, List.copyOf(blockers), causedByMigration,
+                    Names.ms(startNanos), Names.ms(endNanos), query);
+        }
+    }
+}

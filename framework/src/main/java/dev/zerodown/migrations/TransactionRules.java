@@ -1,0 +1,163 @@
+package dev.zerodown.migrations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which statements PostgreSQL (13 and later) refuses inside a transaction block, double-checking
+ * Flyway's detection: Flyway 13 misses {@code REINDEX … CONCURRENTLY}, {@code DETACH PARTITION …
+ * CONCURRENTLY}, {@code ALTER DATABASE … SET TABLESPACE} and a bare {@code CLUSTER}, and without a
+ * database connection it takes {@code ALTER TYPE … ADD VALUE} for non-transactional, which it is
+ * only before PostgreSQL 12.
+ */
+final class TransactionRules {
+    private static final int HEAD_TOKENS = 64;
+
+    private TransactionRules() {
+    }
+
+    /**
+     * @param sql    the statement, starting at its first token
+     * @param flyway what Flyway's parser said
+     * @return whether the statement can run inside a transaction block
+     */
+    static boolean transactional(String sql, boolean flyway) {
+        return verdict(head(sql)).orElse(flyway);
+    }
+
+    /** Empty when the rules have nothing to add to Flyway's answer. */
+    static Optional<Boolean> verdict(List<String> k) {
+        if (k.isEmpty()) {
+            return Optional.empty();
+        }
+        if (startsWith(k, "ALTER", "TYPE") && containsSequence(k, "ADD", "VALUE")) {
+            return Optional.of(true);
+        }
+        boolean nonTransactional = createOrDropIndexConcurrently(k)
+                || reindexNonTransactional(k)
+                || startsWith(k, "VACUUM")
+                || startsWith(k, "ALTER", "TABLE") && detachConcurrently(k)
+                || startsWith(k, "ALTER", "SYSTEM")
+                || databaseTablespaceSubscription(k)
+                || startsWith(k, "ALTER", "DATABASE") && containsSequence(k, "SET", "TABLESPACE")
+                || startsWith(k, "ALTER", "SUBSCRIPTION") && containsSequence(k, "REFRESH", "PUBLICATION")
+                || clusterAll(k)
+                || startsWith(k, "DISCARD", "ALL")
+                || startsWith(k, "COMMIT", "PREPARED")
+                || startsWith(k, "ROLLBACK", "PREPARED");
+        return nonTransactional ? Optional.of(false) : Optional.empty();
+    }
+
+    private static boolean createOrDropIndexConcurrently(List<String> k) {
+        return startsWith(k, "CREATE", "INDEX", "CONCURRENTLY")
+                || startsWith(k, "CREATE", "UNIQUE", "INDEX", "CONCURRENTLY")
+                || startsWith(k, "DROP", "INDEX", "CONCURRENTLY");
+    }
+
+    /** {@code REINDEX … CONCURRENTLY} (also as an option), and SCHEMA, DATABASE and SYSTEM. */
+    private static boolean reindexNonTransactional(List<String> k) {
+        if (!startsWith(k, "REINDEX")) {
+            return false;
+        }
+        int i = 1;
+        if (i < k.size() && k.get(i).equals("(")) {
+            int close = k.indexOf(")");
+            int concurrently = k.indexOf("CONCURRENTLY");
+            if (concurrently > 0 && concurrently < close && !falseValue(k, concurrently + 1)) {
+                return true;
+            }
+            i = close < 0 ? k.size() : close + 1;
+        }
+        if (i < k.size() && k.get(i).equals("VERBOSE")) {
+            i++;
+        }
+        if (i >= k.size()) {
+            return false;
+        }
+        String what = k.get(i);
+        return what.equals("SCHEMA") || what.equals("DATABASE") || what.equals("SYSTEM")
+                || i + 1 < k.size() && k.get(i + 1).equals("CONCURRENTLY");
+    }
+
+    private static boolean falseValue(List<String> k, int i) {
+        return i < k.size() && (k.get(i).equals("FALSE") || k.get(i).equals("OFF") || k.get(i).equals("0"));
+    }
+
+    private static boolean detachConcurrently(List<String> k) {
+        int detach = indexOfSequence(k, "DETACH", "PARTITION");
+        return detach >= 0 && k.subList(detach, k.size()).contains("CONCURRENTLY");
+    }
+
+    private static boolean databaseTablespaceSubscription(List<String> k) {
+        if (k.size() < 2 || !(k.get(0).equals("CREATE") || k.get(0).equals("DROP"))) {
+            return false;
+        }
+        String what = k.get(1);
+        return what.equals("DATABASE") || what.equals("TABLESPACE") || what.equals("SUBSCRIPTION");
+    }
+
+    /** {@code CLUSTER} without a table reclusters every table: not in a transaction block. */
+    private static boolean clusterAll(List<String> k) {
+        if (!startsWith(k, "CLUSTER")) {
+            return false;
+        }
+        int i = 1;
+        if (i < k.size() && k.get(i).equals("(")) {
+            int close = k.indexOf(")");
+            i = close < 0 ? k.size() : close + 1;
+        } else if (i < k.size() && k.get(i).equals("VERBOSE")) {
+            i++;
+        }
+        return i >= k.size();
+    }
+
+    /**
+     * The statement's first tokens: words upper-cased, quoted identifiers as {@code "}, strings as
+     * {@code '}, symbols as themselves; comments left out.
+     */
+    static List<String> head(String sql) {
+        List<String> out = new ArrayList<>();
+        for (SqlLexer.Token t : SqlLexer.tokens(sql)) {
+            if (out.size() == HEAD_TOKENS) {
+                break;
+            }
+            switch (t.kind()) {
+                case WORD -> out.add(sql.substring(t.start(), t.end()).toUpperCase(Locale.ROOT));
+                case SYMBOL -> out.add(sql.substring(t.start(), t.end()));
+                case STRING -> out.add("'");
+                case QUOTED_IDENTIFIER -> out.add("\"");
+                default -> {
+                    // comments carry no meaning here
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean startsWith(List<String> k, String... words) {
+        if (k.size() < words.length) {
+            return false;
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (!k.get(i).equals(words[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsSequence(List<String> k, String... words) {
+        return indexOfSequence(k, words) >= 0;
+    }
+
+    private static int indexOfSequence(List<String> k, String... words) {
+        for (int i = 0; i + words.length <= k.size(); i++) {
+            if (startsWith(k.subList(i, k.size()), words)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.zerodown.postgres;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.EnvironmentException;
+
+/**
+ * The {@code external} provider: a server given by {@code jdbcUrl}. Zerodown runs migrations only in
+ * a database that is clearly disposable:
+ * <ul>
+ *   <li>with {@code allowExternal} naming exactly the URL's database, in that database itself
+ *       (the user declared it disposable, such as a fresh staging clone);</li>
+ *   <li>otherwise in scratch databases it creates from its own template on that server and drops
+ *       afterwards; the URL's database is only connected to. This needs the CREATEDB privilege;</li>
+ *   <li>otherwise it refuses, and the message says how to opt in.</li>
+ * </ul>
+ */
+final class ExternalServers {
+    private ExternalServers() {
+    }
+
+    static PostgresServer connect(PostgresOptions options) {
+        ExternalUrl url = ExternalUrl.parse(options.jdbcUrl());
+        String db = url.database();
+        if (options.allowExternal() != null && !options.allowExternal().equals(db)) {
+            throw new ConfigurationException("allowExternal (property zerodown.allowExternal) is '" + options.allowExternal()
+                    + "' but jdbcUrl names database '" + db + "'; the opt-in must name exactly the database of jdbcUrl: allowExternal="
+                    + db);
+        }
+        try (Connection c = url.server().connect(db, "zerodown-admin")) {
+            ServerVersion v = ServerVersion.read(c);
+            if (v.major() != options.major()) {
+                throw new ConfigurationException("jdbcUrl points to PostgreSQL " + v.version() + " at " + url.server().where()
+                        + ", but postgresVersions asks for " + options.major() + "; set postgresVersions=" + v.major()
+                        + " (property zerodown.postgresVersions) for this server");
+            }
+            if (options.allowExternal() != null) {
+                return new OptedInServer(v, url);
+            }
+            if (!mayCreateDatabases(c)) {
+                throw refusal(url);
+            }
+            return ScratchServer.start(options.major(), url);
+        } catch (SQLException e) {
+            throw new EnvironmentException("Could not connect to jdbcUrl " + url.server().url(db) + " as '" + url.server().user()
+                    + "': " + ServerVersion.firstLine(e), e);
+        }
+    }
+
+    private static boolean mayCreateDatabases(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select rolcreatedb or rolsuper from pg_roles where rolname = current_user")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    static ConfigurationException refusal(ExternalUrl url) {
+        String db = url.database();
+        String user = url.server().user();
+        return new ConfigurationException("Refusing to run migrations in database '" + db + "' at " + url.server().where()
+                + " (jdbcUrl): Zerodown runs them only in scratch databases it creates and drops itself, and user '" + user
+                + "' may not CREATE DATABASE there; grant it (ALTER ROLE " + user + " CREATEDB), or, if '" + db
+                + "' is a disposable copy, opt in with allowExternal=" + db + " (property zerodown.allowExternal=" + db + ")");
+    }
+
+    /** Scratch databases from a template of its own on the external server; both dropped when released. */
+    static final class ScratchServer extends TemplateServer {
+        private final ExternalUrl url;
+
+        private ScratchServer(int major, ExternalUrl url) {
+            super(ProviderKind.EXTERNAL, major, url.server(), uniqueTemplateName());
+            this.url = url;
+        }
+
+        static ScratchServer start(int major, ExternalUrl url) {
+            ScratchServer s = new ScratchServer(major, url);
+            try {
+                s.init();
+            } catch (EnvironmentException e) {
+                s.dropEverythingCreated();
+                if (e.getCause() instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+                    throw refusal(url);
+                }
+                throw e;
+            }
+            return s;
+        }
+
+        @Override
+        protected String maintenanceDatabase() {
+            return url.database();
+        }
+
+        @Override
+        protected void stop() {
+            dropEverythingCreated();
+        }
+    }
+
+    /** The database of the URL itself, opted in: one run at a time, never dropped. */
+    static final class OptedInServer extends AbstractServer {
+        private final ExternalUrl url;
+        private final java.util.concurrent.atomic.AtomicBoolean inUse = new java.util.concurrent.atomic.AtomicBoolean();
+
+        OptedInServer(ServerVersion v, ExternalUrl url) {
+            super(ProviderKind.EXTERNAL, v.major());
+            version(v.version());
+            this.url = url;
+        }
+
+        @Override
+        public Database createDatabase(String label) {
+            if (isClosed()) {
+                throw new IllegalStateException(this + " is closed");
+            }
+            if (!inUse.compareAndSet(false, true)) {
+                throw new EnvironmentException("Database '" + url.database() + "' (allowExternal) is in use by another run;"
+                        + " runs in an opted-in database take turns: close the previous Database first, or run test classes one at a time");
+            }
+            return url.server().database(url.database(), major(), () -> inUse.set(false));
+        }
+
+        @Override
+        protected void stop() {
+            // the database belongs to the user: nothing to drop
+        }
+    }
+}

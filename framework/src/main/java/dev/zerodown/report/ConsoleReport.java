@@ -1,0 +1,89 @@
+package dev.zerodown.report;
+
+import java.util.Locale;
+import dev.zerodown.hazards.Severity;
+import dev.zerodown.report.internal.Facts;
+import dev.zerodown.report.internal.Text;
+import dev.zerodown.result.Hazard;
+import dev.zerodown.result.RunResult;
+import dev.zerodown.result.TransitionResult;
+import dev.zerodown.result.Verdict;
+import org.apiguardian.api.API;
+
+/**
+ * A compact plain-text table of one run: a row per transition and a line per hazard, at most
+ * {@value #WIDTH} columns wide, ASCII only. ANSI colours only when asked for; callers pass
+ * {@code System.console() != null && !"dumb".equals(System.getenv("TERM"))}.
+ */
+@API(status = API.Status.STABLE)
+public final class ConsoleReport {
+    /** The widest line this report prints. */
+    public static final int WIDTH = 100;
+
+    private static final String RESET = "\u001b[0m";
+    private static final String RED = "\u001b[1;31m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String DIM = "\u001b[2m";
+    private static final String CELLS = "  %-40s  %-12s  %18s  %9s";
+
+    private ConsoleReport() {
+    }
+
+    public static String render(RunResult run, boolean colour) {
+        StringBuilder b = new StringBuilder();
+        String verdict = run.verdict() == Verdict.UNSAFE ? "UNSAFE" : "safe";
+        String head = Text.shortenAscii("Zerodown " + ascii(run.name()) + " on PostgreSQL " + run.postgresVersion()
+                + " (" + run.provider() + "), seed " + run.seed() + ": ", WIDTH - verdict.length());
+        b.append(head).append(paint(verdict, run.verdict() == Verdict.UNSAFE ? RED : GREEN, colour)).append('\n');
+        b.append(Facts.counts(run, ", ")).append('\n');
+        b.append("  verdict").append(String.format(Locale.ROOT, CELLS, "transition", "live", "requests ok/failed",
+                "max wait")).append('\n');
+        int idWidth = run.transitions().stream().flatMap(t -> t.hazards().stream())
+                .mapToInt(h -> h.id().id().length()).max().orElse(0);
+        for (TransitionResult t : run.transitions()) {
+            transition(b, t, colour, idWidth);
+        }
+        return b.toString();
+    }
+
+    private static void transition(StringBuilder b, TransitionResult t, boolean colour, int idWidth) {
+        boolean unsafe = t.verdict() == Verdict.UNSAFE;
+        String v = String.format(Locale.ROOT, "%-7s", unsafe ? "UNSAFE" : "safe");
+        String rest = String.format(Locale.ROOT, CELLS, Text.shortenAscii(ascii(t.name()), 40),
+                Text.shortenAscii(ascii(Facts.live(t)), 12), Facts.ok(t) + "/" + Facts.failed(t),
+                Text.duration(Facts.maxLockWaitMs(t)));
+        b.append("  ").append(paint(v, unsafe ? RED : GREEN, colour)).append(rest.stripTrailing()).append('\n');
+        for (Hazard h : t.hazards()) {
+            if (h.severity() == Severity.OFF) {
+                continue;
+            }
+            String level = h.acknowledged() ? "ack" : h.severity() == Severity.ERROR ? "ERROR" : "warn";
+            String colourCode = h.acknowledged() ? DIM : h.severity() == Severity.ERROR ? RED : YELLOW;
+            String text = String.format(Locale.ROOT, "%-" + idWidth + "s  %s", h.id().id(), detail(h));
+            b.append("           ").append(paint(String.format(Locale.ROOT, "%-5s", level), colourCode, colour))
+                    .append(' ').append(Text.shortenAscii(text, WIDTH - 17).stripTrailing()).append('\n');
+        }
+    }
+
+    private static String detail(Hazard h) {
+        String where = h.where().isEmpty() ? "" : h.where() + "  ";
+        String what = h.acknowledged() && h.reason() != null ? "acknowledged: " + h.reason()
+                : h.message() == null ? "" : h.message();
+        return ascii(where + Text.oneLine(what));
+    }
+
+    private static String paint(String text, String code, boolean colour) {
+        return colour ? code + text + RESET : text;
+    }
+
+    /** Keeps consoles readable: control characters become spaces, non-ASCII becomes '?'. */
+    private static String ascii(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.append(c < 0x20 || c == 0x7f ? ' ' : c > 0x7e ? '?' : (char) c));
+        return b.toString();
+    }
+}

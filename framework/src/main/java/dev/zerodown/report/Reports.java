@@ -1,0 +1,78 @@
+package dev.zerodown.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import dev.zerodown.report.internal.AtomicFiles;
+import dev.zerodown.report.internal.IndexPage;
+import dev.zerodown.report.internal.Text;
+import dev.zerodown.result.RunResult;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every report of a run: {@code <reportDirectory>/<run>/pg<major>/} gets {@code report.json},
+ * {@code report.html}, {@code report.md} and {@code TEST-zerodown-<run>-pg<major>.xml}; then
+ * {@code <reportDirectory>/index.html} is rebuilt from every {@code report.json} present, so runs from
+ * several test classes, plugin executions, PostgreSQL majors and JVMs all appear in it.
+ */
+@API(status = API.Status.STABLE)
+public final class Reports {
+    private static final Logger LOG = LoggerFactory.getLogger(Reports.class);
+    private static final Object INDEX_LOCK = new Object();
+
+    private Reports() {
+    }
+
+    /** The folder of one run's reports: {@code <reportDirectory>/<run>/pg<major>}. */
+    public static Path runDirectory(RunResult run, Path reportDirectory) {
+        return reportDirectory.resolve(Text.fileSafe(run.name())).resolve("pg" + run.postgresMajor());
+    }
+
+    public static ReportFiles write(RunResult run, Path reportDirectory) {
+        Path dir = runDirectory(run, reportDirectory);
+        Path json = dir.resolve("report.json");
+        Path html = dir.resolve("report.html");
+        AtomicFiles.write(html, HtmlReport.render(run));
+        Path markdown = AtomicFiles.write(dir.resolve("report.md"), MarkdownReport.render(run, shown(html)));
+        Path xml = AtomicFiles.write(dir.resolve("TEST-zerodown-" + Text.fileSafe(run.name()) + "-pg"
+                + run.postgresMajor() + ".xml"), JUnitXmlReport.render(run));
+        JsonReport.write(run, json);
+        Path index = writeIndex(reportDirectory);
+        LOG.debug("Wrote reports of {} (PostgreSQL {}) to {}", run.name(), run.postgresMajor(), dir);
+        return new ReportFiles(json, html, markdown, xml, index);
+    }
+
+    /**
+     * Rebuilds {@code <reportDirectory>/index.html} from the report.json files present. Safe to call from
+     * several threads (one at a time per JVM) and several JVMs (a file lock next to the index).
+     */
+    public static Path writeIndex(Path reportDirectory) {
+        Path index = reportDirectory.resolve("index.html");
+        synchronized (INDEX_LOCK) {
+            try {
+                Files.createDirectories(reportDirectory);
+                try (FileChannel ch = FileChannel.open(reportDirectory.resolve(".index.lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock lock = ch.lock()) {
+                    AtomicFiles.write(index, IndexPage.render(reportDirectory));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + index + ": " + e.getMessage(), e);
+            }
+        }
+        return index;
+    }
+
+    /** The path as a reader of report.md should see it: relative to the working directory when below it. */
+    private static Path shown(Path html) {
+        Path abs = html.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+    }
+}
