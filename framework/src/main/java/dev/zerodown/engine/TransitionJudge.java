@@ -67,7 +67,8 @@ final class TransitionJudge {
             }
         }
         List<Hazard> effective = hazards.stream()
-                .map(h -> h.withSeverity(settings.severity(h.id())))
+                // a configured level wins; otherwise keep the hazard's own (an escalated lock-held-across-statements stays error)
+                .map(h -> settings.severities().containsKey(h.id()) ? h.withSeverity(settings.severity(h.id())) : h)
                 .filter(h -> h.severity() != Severity.OFF)
                 .toList();
         Verdict verdict = effective.stream().anyMatch(Hazard::blocking) ? Verdict.UNSAFE : Verdict.SAFE;
