@@ -1,4 +1,4 @@
--- Step 1 of 3: the rule, for new rows only. NOT VALID skips the scan of existing rows, so the
+-- Step 1 of 4: the rule, for new rows only. NOT VALID skips the scan of existing rows, so the
 -- ACCESS EXCLUSIVE lock lasts a moment.
 set lock_timeout = '500ms';
 

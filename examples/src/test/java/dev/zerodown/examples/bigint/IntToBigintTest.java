@@ -21,14 +21,15 @@ class IntToBigintTest {
     @MigrationCompatibility.Rollout
     static Rollout rollout() {
         return Rollout.startWith("v1", AppV1::new)
-                .migrate("V2")              // add amount_cents bigint + sync trigger
-                .migrate("V3")              // backfill in batches
+                .migrate("V2")              // add amount_cents bigint
+                .migrate("V3")              // trigger: both columns stay equal
+                .migrate("V4")              // backfill in batches
                 .deploy("v2", AppV2::new)   // reads and writes amount_cents only
                 .retire("v1")
-                .contract("V4");            // drop trigger and total_cents
+                .contract("V5");            // drop trigger, function and total_cents
     }
 
-    @Invariant(from = "V3", until = "V4")
+    @Invariant(from = "V4", until = "V5")
     static final String AMOUNTS_IN_SYNC = "select id from orders where amount_cents is distinct from total_cents";
 
     @TransitionTest

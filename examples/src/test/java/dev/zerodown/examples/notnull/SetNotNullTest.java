@@ -11,7 +11,7 @@ import dev.zerodown.result.TransitionResult;
 
 /**
  * Makes {@code orders.placed_at} NOT NULL without blocking orders: CHECK … NOT VALID, VALIDATE,
- * SET NOT NULL (which trusts the validated CHECK and does not scan), drop the CHECK.
+ * SET NOT NULL (which trusts the validated CHECK and does not scan), drop the CHECK: four steps.
  */
 @MigrationCompatibility(migrations = "classpath:db/shop,classpath:db/notnull")
 class SetNotNullTest {
@@ -22,7 +22,8 @@ class SetNotNullTest {
         return Rollout.startWith("v1", AppV1::new)
                 .migrate("V2")   // add constraint … check (placed_at is not null) not valid
                 .migrate("V3")   // validate constraint: scans, but reads and writes go on
-                .migrate("V4");  // set not null (no scan: the CHECK proves it), drop the check
+                .migrate("V4")   // set not null: no scan, the validated CHECK proves it
+                .migrate("V5");  // drop the CHECK
     }
     // end::rollout[]
 
