@@ -26,10 +26,11 @@ class IntToBigintTest {
                 .migrate("V4")              // backfill in batches
                 .deploy("v2", AppV2::new)   // reads and writes amount_cents only
                 .retire("v1")
-                .contract("V5");            // drop trigger, function and total_cents
+                .migrate("V5")              // total_cents becomes nullable
+                .contract("V6");            // drop trigger, function and total_cents
     }
 
-    @Invariant(from = "V4", until = "V5")
+    @Invariant(from = "V4", until = "V6")
     static final String AMOUNTS_IN_SYNC = "select id from orders where amount_cents is distinct from total_cents";
 
     @TransitionTest
