@@ -83,6 +83,12 @@ public final class InvariantsFile {
         if (header == null) {
             throw new ConfigurationException(file + ":" + s.line() + ": query without an invariant header; " + FORMAT);
         }
+        for (SqlScript.Comment c : s.innerComments()) {
+            if (HEADER_LIKE.matcher(c.text()).matches()) {
+                throw new ConfigurationException(file + ":" + c.line() + ": '-- " + c.text() + "' is inside the query that"
+                        + " starts at line " + s.line() + "; end that query with ';'");
+            }
+        }
         return new Invariant(header.group(1), s.sql(), header.group(2), header.group(3), file + ":" + s.line());
     }
 }

@@ -1,6 +1,7 @@
 package dev.zerodown.load;
 
 import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.EnvironmentException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,7 +41,8 @@ final class BaselineCheck {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw SqlWorkload.broken(e);
+            throw new EnvironmentException("The connection broke during the baseline check of " + workload.file() + ": "
+                    + e.getMessage(), e);
         }
         if (first != null) {
             String also = failures.size() > 1 ? " (also failing: " + String.join(", ", failures.subList(1, failures.size())) + ")" : "";

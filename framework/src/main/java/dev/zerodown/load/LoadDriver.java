@@ -209,7 +209,11 @@ public final class LoadDriver implements AutoCloseable {
     private void flushAll() {
         long atMs = nowMs();
         for (VersionLoad load : ticking) {
-            load.series.flush(atMs);
+            try {
+                load.series.flush(atMs);
+            } catch (RuntimeException e) {
+                LOG.warn("Closing a timeline interval of app version '{}' failed: {}", load.version, e.toString());
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.zerodown.load;
 
 import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.config.EnvironmentException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,9 +154,5 @@ public final class SqlWorkload implements AppVersionFactory {
         } catch (SQLException e) {
             throw new StatementFailure(s.sql(), s.expectedErrors(), e);
         }
-    }
-
-    static EnvironmentException broken(SQLException e) {
-        return new EnvironmentException("The connection broke during the workload's baseline check: " + e.getMessage(), e);
     }
 }

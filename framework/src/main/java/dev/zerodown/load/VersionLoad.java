@@ -36,7 +36,7 @@ final class VersionLoad {
     private final List<Thread> clients = new ArrayList<>();
     private final AtomicReference<WindowStats> window = new AtomicReference<>();
     private final AtomicLong tickets = new AtomicLong();
-    private final long scheduleStartNanos;
+    private long scheduleStartNanos;
     private volatile boolean running = true;
     private volatile boolean recording = true;
 
@@ -47,8 +47,6 @@ final class VersionLoad {
         this.settings = settings;
         this.pool = pool;
         this.series = new IntervalSeries(version);
-        this.scheduleStartNanos = System.nanoTime();
-        this.window.set(new WindowStats(scheduleStartNanos));
     }
 
     /** Opens the pool, creates one app instance per client (on this thread) and starts the clients. */
@@ -71,6 +69,8 @@ final class VersionLoad {
             t.setDaemon(true);
             load.clients.add(t);
         }
+        load.scheduleStartNanos = System.nanoTime();
+        load.window.set(new WindowStats(load.scheduleStartNanos));
         load.clients.forEach(Thread::start);
         return load;
     }

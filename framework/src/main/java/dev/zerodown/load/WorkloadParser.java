@@ -67,6 +67,12 @@ final class WorkloadParser {
                 throw new ConfigurationException(where + ": malformed directive '-- " + c.text() + "'; " + HOW);
             }
         }
+        for (SqlScript.Comment c : s.innerComments()) {
+            if (isDirective(c)) {
+                throw new ConfigurationException(file + ":" + c.line() + ": '-- " + c.text() + "' is inside the statement that"
+                        + " starts at line " + s.line() + "; end that statement with ';'");
+            }
+        }
         return new SqlWorkload.Statement(file + ":" + s.line(), s.line(), s.sql(), weight == null ? 1 : weight, expected);
     }
 

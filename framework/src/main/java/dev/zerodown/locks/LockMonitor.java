@@ -39,6 +39,14 @@ public final class LockMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LockMonitor.class);
     private static final long JOIN_MILLIS = 2_000;
     private static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
+    /**
+     * When a typical sample (a moving average, so one slow sample on a busy machine changes nothing)
+     * takes longer than the interval, samples are spaced this many times its duration apart instead of
+     * back to back, so the sampler is busy at most half of the time: reading pg_locks grows with the
+     * number of locks held (about 2 ms per 1,000), and a sampler that never rests would slow the very
+     * backends it measures. The gaps this opens show in {@link #maxGapMs()}.
+     */
+    static final int SLOW_SAMPLE_SPACING = 2;
 
     private final Database db;
     private final long intervalNanos;
@@ -56,6 +64,8 @@ public final class LockMonitor implements AutoCloseable {
     private volatile Connection connection;
     private SampleQuery query;
     private long lastSampleNanos = Long.MIN_VALUE;
+    private int sampledPid;
+    private volatile double typicalNanos;
     private long backoffNanos;
     private long reconnectAtNanos;
 
@@ -136,6 +146,11 @@ public final class LockMonitor implements AutoCloseable {
         return maxGapNanos / 1e6;
     }
 
+    /** How long a sample typically takes (wall time, a moving average), in ms. */
+    public double typicalSampleMs() {
+        return typicalNanos / 1e6;
+    }
+
     /** The configured interval. */
     public Duration interval() {
         return Duration.ofNanos(intervalNanos);
@@ -190,9 +205,14 @@ public final class LockMonitor implements AutoCloseable {
                     LockSupport.parkNanos(wait);
                     continue;
                 }
+                long began = System.nanoTime();
                 sampleOnce();
-                next += intervalNanos;
-                next = Math.max(next, System.nanoTime());
+                long now = System.nanoTime();
+                typicalNanos += (now - began - typicalNanos) / 10;
+                next = Math.max(next + intervalNanos, now);
+                if (typicalNanos > intervalNanos) {
+                    next = Math.max(next, began + SLOW_SAMPLE_SPACING * (long) typicalNanos);
+                }
             }
         } finally {
             synchronized (state) {
@@ -209,6 +229,10 @@ public final class LockMonitor implements AutoCloseable {
             return;
         }
         int pid = migrationPid;
+        if (pid != sampledPid) {
+            query.forgetNames();
+            sampledPid = pid;
+        }
         try {
             long t0 = System.nanoTime();
             List<LockRow> rows = query.run(pid);

@@ -9,7 +9,9 @@ package dev.zerodown.locks;
  * @param mode            lock mode, such as {@code AccessExclusiveLock}
  * @param relationOid     pg_locks.relation, 0 when none
  * @param relationName    schema-qualified name, null when the relation is not visible to the monitor
- * @param target          the lock's identity (all identifying columns of pg_locks)
+ * @param target          what is waited for: the lock's identity (all identifying columns of pg_locks and
+ *                        the mode) and the start of the waiting statement, so that two statements of
+ *                        one connection waiting in turn on the same lock are two waits
  * @param applicationName the waiter's application_name (null for held locks)
  * @param query           the waiter's current query, shortened (null for held locks)
  * @param blockers        pg_blocking_pids of a waiter (empty for held locks)

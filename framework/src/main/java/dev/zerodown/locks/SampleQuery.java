@@ -6,40 +6,41 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one query a sample runs: pg_locks read once, keeping only the rows of interest (waits in this
  * database, relation locks of the migration), with pg_stat_activity and pg_blocking_pids looked up
- * for waiting rows only. Without a migration backend, pg_locks is read only when some backend waits
- * on a lock ({@code wait_event_type = 'Lock'}): reading it walks the whole shared lock table under
- * every lock-manager partition lock, which costs more than the activity snapshot that answers
- * "does anyone wait?". The statement is prepared once with a generic plan: planning it costs more
- * than running it.
+ * for waiting rows only. pg_locks is read only when some backend waits on a lock
+ * ({@code wait_event_type = 'Lock'}) or the migration's backend is not idle (an idle backend holds no
+ * relation locks): reading it walks the whole shared lock table under every lock-manager partition
+ * lock, which costs more than the activity snapshot that answers "does anyone wait?". The statement
+ * is prepared once with a generic plan (planning it costs more than running it), and relation names
+ * come from a cache ({@link RelationNames}), not from a catalog join in every sample.
  */
 final class SampleQuery implements AutoCloseable {
     static final String SQL = """
-            select l.pid, l.granted, l.locktype, l.mode, l.relation::int8 as reloid,
-                   case when l.relation is not null then
-                     (select n.nspname || '.' || c.relname
-                        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                       where c.oid = l.relation) end as relname,
+            select l.pid, l.granted, l.locktype, l.mode, coalesce(l.relation::int8, 0) as reloid,
                    concat_ws(':', l.locktype, l.database, l.relation, l.page, l.tuple, l.virtualxid,
-                             l.transactionid, l.classid, l.objid, l.objsubid) as target,
+                             l.transactionid, l.classid, l.objid, l.objsubid, l.mode,
+                             extract(epoch from a.query_start)) as target,
                    a.application_name, left(a.query, 400) as query,
                    case when not l.granted then pg_catalog.pg_blocking_pids(l.pid) end as blockers
               from pg_catalog.pg_locks l
-              left join lateral (select s.application_name, s.query, s.datid
+              left join lateral (select s.application_name, s.query, s.datid, s.query_start
                                    from pg_catalog.pg_stat_get_activity(l.pid) s
                                   where not l.granted) a on true
-             where (?::int <> 0 or exists (select from pg_catalog.pg_stat_get_activity(null) g
-                                            where g.wait_event_type = 'Lock'))
+             where exists (select from pg_catalog.pg_stat_get_activity(null) g
+                            where g.wait_event_type = 'Lock' or (g.pid = ? and g.state is distinct from 'idle'))
                and l.pid <> pg_catalog.pg_backend_pid()
                and ((not l.granted and a.datid::int8 = ?)
                     or (l.granted and l.pid = ? and l.locktype = 'relation'))
             """;
 
     private final PreparedStatement statement;
+    private final RelationNames names;
     private final long databaseOid;
 
     SampleQuery(Connection connection) throws SQLException {
@@ -50,6 +51,12 @@ final class SampleQuery implements AutoCloseable {
         }
         this.statement = connection.prepareStatement(SQL);
         this.statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
+        this.names = new RelationNames(connection);
+    }
+
+    /** Forgets cached relation names (a new step may rename relations). */
+    void forgetNames() {
+        names.clear();
     }
 
     /** Runs one sample; {@code migrationPid} 0 reads no held locks. */
@@ -57,12 +64,26 @@ final class SampleQuery implements AutoCloseable {
         statement.setInt(1, migrationPid);
         statement.setLong(2, databaseOid);
         statement.setInt(3, migrationPid);
-        List<LockRow> rows = new ArrayList<>();
+        List<Raw> raws = new ArrayList<>();
+        Set<Long> oids = new HashSet<>();
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                rows.add(new LockRow(rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), ints(rs.getArray(10))));
+                Raw r = new Raw(rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), ints(rs.getArray(9)));
+                raws.add(r);
+                if (r.relationOid != 0) {
+                    oids.add(r.relationOid);
+                }
             }
+        }
+        if (raws.isEmpty()) {
+            return List.of();
+        }
+        names.resolve(oids);
+        List<LockRow> rows = new ArrayList<>(raws.size());
+        for (Raw r : raws) {
+            rows.add(new LockRow(r.pid, r.granted, r.locktype, r.mode, r.relationOid, names.name(r.relationOid),
+                    r.target, r.applicationName, r.query, r.blockers));
         }
         return rows;
     }
@@ -81,6 +102,14 @@ final class SampleQuery implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        statement.close();
+        try {
+            names.close();
+        } finally {
+            statement.close();
+        }
+    }
+
+    private record Raw(int pid, boolean granted, String locktype, String mode, long relationOid, String target,
+                       String applicationName, String query, int[] blockers) {
     }
 }

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
 import org.apiguardian.api.API;
@@ -38,22 +39,11 @@ public final class MigrationLoader {
      * @throws EnvironmentException   when a location exists but cannot be read
      */
     public List<MigrationStep> load(List<String> locations, Map<String, String> placeholders, ClassLoader classLoader) {
-        List<Location> parsed = Location.parseAll(locations);
         List<Candidate> versioned = new ArrayList<>();
         List<Candidate> repeatable = new ArrayList<>();
-        for (Location location : parsed) {
-            List<LocationScanner.ScriptFile> files = LocationScanner.scan(location, classLoader);
-            Map<String, LocationScanner.ScriptFile> confs = new HashMap<>();
-            files.stream().filter(f -> f.relativePath().endsWith(".conf")).forEach(f -> confs.put(f.relativePath(), f));
-            for (LocationScanner.ScriptFile f : files) {
-                if (f.relativePath().endsWith(".conf")) {
-                    continue;
-                }
-                Optional<MigrationName> name = MigrationName.parse(f.fileName(), f.displayPath());
-                if (name.isPresent()) {
-                    Candidate c = new Candidate(name.get(), f, confs.get(f.relativePath() + ".conf"));
-                    (c.name().repeatable() ? repeatable : versioned).add(c);
-                }
+        for (Location location : Location.parseAll(locations)) {
+            for (Candidate c : candidates(location, classLoader)) {
+                (c.name().repeatable() ? repeatable : versioned).add(c);
             }
         }
         if (versioned.isEmpty() && repeatable.isEmpty()) {
@@ -74,6 +64,25 @@ public final class MigrationLoader {
         }
         LOG.debug("Loaded {} migration steps from {}", steps.size(), locations);
         return List.copyOf(steps);
+    }
+
+    /** The migration scripts of one location, each with its {@code .sql.conf} if it has one. */
+    private static List<Candidate> candidates(Location location, ClassLoader classLoader) {
+        List<LocationScanner.ScriptFile> files = LocationScanner.scan(location, classLoader);
+        Map<String, LocationScanner.ScriptFile> confs = new HashMap<>();
+        files.stream().filter(f -> f.relativePath().endsWith(".conf")).forEach(f -> confs.put(f.relativePath(), f));
+        List<Candidate> out = new ArrayList<>();
+        for (LocationScanner.ScriptFile f : files) {
+            if (!f.relativePath().endsWith(".conf")) {
+                MigrationName.parse(f.fileName(), f.displayPath())
+                        .ifPresent(name -> out.add(new Candidate(name, f, confs.get(f.relativePath() + ".conf"))));
+            }
+        }
+        Set<LocationScanner.ScriptFile> used = new HashSet<>();
+        out.forEach(c -> used.add(c.conf()));
+        confs.values().stream().filter(conf -> !used.contains(conf)).forEach(conf -> LOG.warn(
+                "{}: no migration script of that name next to it, so it applies to nothing", conf.displayPath()));
+        return out;
     }
 
     private record Candidate(MigrationName name, LocationScanner.ScriptFile file, LocationScanner.ScriptFile conf) {

@@ -32,42 +32,44 @@ final class ScriptParser {
                 : Placeholders.Replaced.unchanged(script);
         String text = replaced.text();
         LineIndex lines = new LineIndex(text);
-        List<FlywaySplitter.Piece> pieces = FlywaySplitter.split(text, displayPath);
-
-        List<Acknowledgements.Span> spans = new ArrayList<>();
-        List<String> sqls = new ArrayList<>();
-        List<Integer> fileLines = new ArrayList<>();
-        List<Boolean> transactional = new ArrayList<>();
+        List<Located> located = new ArrayList<>();
         int cursor = 0;
-        for (FlywaySplitter.Piece piece : pieces) {
+        for (FlywaySplitter.Piece piece : FlywaySplitter.split(text, displayPath)) {
             Acknowledgements.Span span = locate(text, lines, piece, cursor);
-            if (span.start() >= span.end()) {
-                continue;
+            if (span.start() < span.end()) {
+                cursor = span.end();
+                located.add(check(piece, span, text.substring(span.start(), span.end()),
+                        replaced.fileLine(lines.lineOf(span.start())), config, displayPath));
             }
-            cursor = span.end();
-            String sql = text.substring(span.start(), span.end());
-            int fileLine = replaced.fileLine(lines.lineOf(span.start()));
-            if (piece.copyFromStdin()) {
-                throw new ConfigurationException(displayPath + ":" + fileLine + ": COPY … FROM STDIN with inline data"
-                        + " is not supported in a migration step; use INSERT … VALUES, or COPY from a file the server reads");
-            }
-            boolean tx = TransactionRules.transactional(sql, piece.transactional());
-            if (tx != piece.transactional()) {
-                LOG.debug("{}:{}: {} in a transaction block, although Flyway's parser says otherwise",
-                        displayPath, fileLine, tx ? "allowed" : "not allowed");
-            }
-            spans.add(span);
-            sqls.add(sql);
-            fileLines.add(fileLine);
-            transactional.add(tx);
         }
-        List<List<Acknowledgement>> acks =
-                new Acknowledgements(text, lines, replaced::fileLine, displayPath).attach(spans);
-        List<SqlStatement> out = new ArrayList<>(sqls.size());
-        for (int i = 0; i < sqls.size(); i++) {
-            out.add(new SqlStatement(sqls.get(i), fileLines.get(i), transactional.get(i), acks.get(i)));
+        List<List<Acknowledgement>> acks = new Acknowledgements(text, lines, replaced::fileLine, displayPath)
+                .attach(located.stream().map(Located::span).toList());
+        List<SqlStatement> out = new ArrayList<>(located.size());
+        for (int i = 0; i < located.size(); i++) {
+            Located l = located.get(i);
+            out.add(new SqlStatement(l.sql(), l.fileLine(), l.transactional(), acks.get(i)));
         }
         return out;
+    }
+
+    /** A statement found in the script, before its acknowledgements are attached. */
+    private record Located(Acknowledgements.Span span, String sql, int fileLine, boolean transactional) {
+    }
+
+    /** Rejects what cannot run as a step and settles whether the statement can run in a transaction. */
+    private static Located check(FlywaySplitter.Piece piece, Acknowledgements.Span span, String sql, int fileLine,
+                                 ScriptConfig config, String displayPath) {
+        if (piece.copyFromStdin()) {
+            throw new ConfigurationException(displayPath + ":" + fileLine + ": COPY … FROM STDIN with inline data"
+                    + " is not supported in a migration step; use INSERT … VALUES, or COPY from a file the server reads");
+        }
+        boolean tx = TransactionRules.transactional(sql, piece.transactional());
+        if (!tx && piece.transactional() && !Boolean.FALSE.equals(config.executeInTransaction())) {
+            LOG.warn("{}:{}: Flyway runs this statement inside a transaction, where PostgreSQL refuses it;"
+                    + " add {}.conf with executeInTransaction=false so that Flyway runs it as Zerodown does",
+                    displayPath, fileLine, displayPath);
+        }
+        return new Located(span, sql, fileLine, tx);
     }
 
     /**

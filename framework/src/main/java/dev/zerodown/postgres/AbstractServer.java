@@ -12,6 +12,7 @@ abstract class AbstractServer implements PostgresServer {
     AbstractServer(ProviderKind provider, int major) {
         this.provider = provider;
         this.major = major;
+        ServerRegistry.track(this);
     }
 
     @Override

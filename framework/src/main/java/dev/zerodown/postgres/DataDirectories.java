@@ -174,6 +174,7 @@ final class DataDirectories {
         private final Path directory;
         private final FileChannel channel;
         private final FileLock lock;
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Lease(Path directory, FileChannel channel, FileLock lock) {
             this.directory = directory;
@@ -191,6 +192,9 @@ final class DataDirectories {
 
         @Override
         public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
             try {
                 lock.release();
                 channel.close();

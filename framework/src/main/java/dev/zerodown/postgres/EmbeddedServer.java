@@ -52,7 +52,8 @@ final class EmbeddedServer extends TemplateServer {
             ServerSettings.all().forEach(b::setServerConfig);
             pg = b.start();
             EmbeddedServer server = new EmbeddedServer(pg, lease, major);
-            server.init();
+            pg = null; // the server owns it now
+            initOrClose(server);
             LOG.info("Started {} in {} ms ({}; data in {})", server, (System.nanoTime() - t0) / 1_000_000,
                     restored ? "cluster copied from " + clusters : "initdb", lease.directory());
             return server;

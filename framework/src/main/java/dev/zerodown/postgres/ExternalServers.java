@@ -76,17 +76,14 @@ final class ExternalServers {
         }
 
         static ScratchServer start(int major, ExternalUrl url) {
-            ScratchServer s = new ScratchServer(major, url);
             try {
-                s.init();
+                return initOrClose(new ScratchServer(major, url));
             } catch (EnvironmentException e) {
-                s.dropEverythingCreated();
                 if (e.getCause() instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
                     throw refusal(url);
                 }
                 throw e;
             }
-            return s;
         }
 
         @Override

@@ -1,6 +1,5 @@
 package dev.zerodown.postgres;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,7 +64,7 @@ public final class Postgres {
             }
             majors.add(major);
         }
-        return List.copyOf(new ArrayList<>(majors));
+        return List.copyOf(majors);
     }
 
     private static ConfigurationException badMajors(String setting, String why) {

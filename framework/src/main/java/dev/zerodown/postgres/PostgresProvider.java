@@ -12,7 +12,7 @@ interface PostgresProvider {
     static PostgresProvider of(ProviderKind kind) {
         return switch (kind) {
             case EMBEDDED -> o -> EmbeddedServer.start(o.major());
-            case TESTCONTAINERS -> Testcontainers::start;
+            case TESTCONTAINERS -> TestcontainersSupport::start;
             case EXTERNAL -> ExternalServers::connect;
             case AUTO -> o -> of(resolve(o).provider()).start(resolve(o));
         };
@@ -23,11 +23,11 @@ interface PostgresProvider {
         if (options.provider() != ProviderKind.AUTO) {
             return options;
         }
-        if (Testcontainers.dockerAvailable()) {
+        if (TestcontainersSupport.dockerAvailable()) {
             return options.withProvider(ProviderKind.TESTCONTAINERS);
         }
         Logger log = LoggerFactory.getLogger(PostgresProvider.class);
-        log.info("provider=auto: {}, so PostgreSQL {} is embedded", Testcontainers.onClasspath()
+        log.info("provider=auto: {}, so PostgreSQL {} is embedded", TestcontainersSupport.onClasspath()
                 ? "Docker is not available" : "Testcontainers is not on the classpath", options.major());
         return options.withProvider(ProviderKind.EMBEDDED);
     }

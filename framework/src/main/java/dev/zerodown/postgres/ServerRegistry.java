@@ -54,11 +54,12 @@ final class ServerRegistry {
     }
 
     static PostgresServer start(PostgresOptions options) {
-        PostgresServer server = PostgresProvider.of(options.provider()).start(options);
-        if (server instanceof AbstractServer a) {
-            STARTED.add(a);
-        }
-        return server;
+        return PostgresProvider.of(options.provider()).start(options);
+    }
+
+    /** Every server registers itself when created, so that JVM exit stops it even if its start failed half way. */
+    static void track(AbstractServer server) {
+        STARTED.add(server);
     }
 
     static void untrack(AbstractServer server) {

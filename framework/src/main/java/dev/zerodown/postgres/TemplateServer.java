@@ -59,6 +59,21 @@ abstract class TemplateServer extends AbstractServer {
         return template;
     }
 
+    /** Runs {@link #init()}; if it fails, closes the server (releasing what it started) and rethrows. */
+    static <T extends TemplateServer> T initOrClose(T server) {
+        try {
+            server.init();
+            return server;
+        } catch (RuntimeException e) {
+            try {
+                server.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
     /** Reads the version, checks the major and creates the template. */
     protected void init() {
         try (Connection c = admin(); Statement s = c.createStatement()) {
@@ -69,7 +84,7 @@ abstract class TemplateServer extends AbstractServer {
             }
             version(v.version());
             s.execute("drop database if exists " + template);
-            s.execute("create database " + template);
+            s.execute("create database " + template + " template template1" + strategyClause(CloneStrategy.FAST));
             addPgStatStatements();
             s.execute("alter database " + template + " with is_template true allow_connections false");
         } catch (SQLException e) {

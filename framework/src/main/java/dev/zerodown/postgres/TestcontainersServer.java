@@ -10,7 +10,7 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * A {@code postgres:<major>} container. The only class that names Testcontainers types: it is loaded
- * only after {@link Testcontainers} has checked that they are on the classpath, so that
+ * only after {@link TestcontainersSupport} has checked that they are on the classpath, so that
  * Testcontainers stays an optional dependency.
  */
 final class TestcontainersServer extends TemplateServer {
@@ -35,17 +35,12 @@ final class TestcontainersServer extends TemplateServer {
         container.setCommand(command());
         try {
             container.start();
-            TestcontainersServer server = new TestcontainersServer(container, major);
-            server.init();
-            return server;
         } catch (RuntimeException e) {
             container.stop();
-            if (e instanceof EnvironmentException ee) {
-                throw ee;
-            }
             throw new EnvironmentException("The Testcontainers PostgreSQL " + major + " (" + image + ") did not start: "
                     + ServerVersion.rootMessage(e), e);
         }
+        return initOrClose(new TestcontainersServer(container, major));
     }
 
     /** The image's default command replaced: fsync=off again, plus the shared server settings. */

@@ -59,7 +59,8 @@ public final class GithubAnnotations {
         }
         props.add("title=" + property(h.id().id()));
         StringBuilder msg = new StringBuilder();
-        msg.append(Text.oneLine(h.message())).append(" (").append(t.name()).append(", PostgreSQL ")
+        String message = Text.oneLine(h.message());
+        msg.append(message.isEmpty() ? h.id().id() : message).append(" (").append(t.name()).append(", PostgreSQL ")
                 .append(run.postgresMajor()).append(')');
         if (h.acknowledged()) {
             msg.append("\nAcknowledged: ").append(Text.oneLine(h.reason()));

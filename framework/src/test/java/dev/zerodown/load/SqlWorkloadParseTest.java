@@ -110,6 +110,12 @@ class SqlWorkloadParseTest {
     }
 
     @Test
+    void should_reject_a_directive_inside_a_statement_that_lacks_its_semicolon() {
+        assertThatThrownBy(() -> SqlWorkload.parse("v1.sql", "select 1\n-- weight: 2\nselect 2;"))
+                .hasMessage("v1.sql:2: '-- weight: 2' is inside the statement that starts at line 1; end that statement with ';'");
+    }
+
+    @Test
     void should_reject_an_empty_workload() {
         assertThatThrownBy(() -> SqlWorkload.parse("v1.sql", "-- nothing here\n"))
                 .hasMessage("v1.sql: the workload has no statements; write one SQL statement per request, each ending with ';'");

@@ -33,8 +33,8 @@ import dev.zerodown.result.Timeline;
  * -Dbench.clients, -Dbench.interval, -Dbench.repeats). See docs/lock-sampler.md.
  */
 public final class LockMonitorBenchmark {
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
-    private static final int SECONDS = Integer.getInteger("bench.seconds", 3);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 2);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int REPEATS = Integer.getInteger("bench.repeats", 10);
     private static final Duration INTERVAL = Duration.ofMillis(Integer.getInteger("bench.interval", 5));
@@ -72,6 +72,7 @@ public final class LockMonitorBenchmark {
         List<double[]> ratios = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
         List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> sampleMs = List.of(new ArrayList<>(), new ArrayList<>());
         double maxGap = 0;
         for (int round = 0; round < ROUNDS; round++) {
             double[] opsPerSecond = new double[Config.values().length];
@@ -85,6 +86,7 @@ public final class LockMonitorBenchmark {
                 if (config != Config.OFF) {
                     rates.add(w.samplesPerSecond);
                     cpu.get(config.ordinal() - 1).add(w.cpuMsPerSecond);
+                    sampleMs.get(config.ordinal() - 1).add(w.sampleMs);
                     maxGap = Math.max(maxGap, w.maxGapMs);
                 }
             }
@@ -100,15 +102,17 @@ public final class LockMonitorBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < 2; i++) {
             double ms = median(cpu.get(i).stream().mapToDouble(Double::doubleValue).toArray());
-            System.out.printf(Locale.ROOT, "CPU of the sampler (its backend + its thread), %s: %.1f ms/s = %.1f%% of %d cores%n",
-                    i == 0 ? "sampler" : "sampler+migration", ms, ms / 10 / cores, cores);
+            System.out.printf(Locale.ROOT, "CPU of the sampler (its backend + its thread), %s: %.1f ms/s = %.1f%% of %d cores;"
+                            + " a sample takes %.2f ms (wall)%n", i == 0 ? "sampler" : "sampler+migration", ms, ms / 10 / cores, cores,
+                    median(sampleMs.get(i).stream().mapToDouble(Double::doubleValue).toArray()));
         }
         System.out.printf(Locale.ROOT, "sampling under load: %.0f samples/s median (target %.0f), max gap %.1f ms%n%n",
                 median(rates.stream().mapToDouble(Double::doubleValue).toArray()), 1000.0 / INTERVAL.toMillis(), maxGap);
     }
 
     /** Throughput of one window; with the sampler, its rate, gaps and CPU (backend + thread, ms per second). */
-    private record Window(double opsPerSecond, double samplesPerSecond, double maxGapMs, double cpuMsPerSecond) {
+    private record Window(double opsPerSecond, double samplesPerSecond, double maxGapMs, double cpuMsPerSecond,
+                          double sampleMs) {
     }
 
     private static Window window(Database db, BenchLoad load, Config config) throws Exception {
@@ -133,7 +137,7 @@ public final class LockMonitorBenchmark {
                 long samples1 = monitor == null ? 0 : monitor.sampleCount();
                 double cpuMs = cpu == null ? 0 : (cpu.nanos() - cpu0) / 1e6 / seconds;
                 return new Window((ops1 - ops0) / seconds, (samples1 - samples0) / seconds,
-                        monitor == null ? 0 : monitor.maxGapMs(), cpuMs);
+                        monitor == null ? 0 : monitor.maxGapMs(), cpuMs, monitor == null ? 0 : monitor.typicalSampleMs());
             } finally {
                 if (monitor != null) {
                     monitor.close();
@@ -157,43 +161,40 @@ public final class LockMonitorBenchmark {
             for (int target : WAITS_MS) {
                 List<Double> errors = new ArrayList<>();
                 int missed = 0;
-                double maxAbs = 0;
                 for (int i = 0; i < REPEATS; i++) {
                     LockScenario.execute(holder, "lock table target in access exclusive mode");
                     long start = System.nanoTime();
-                    Future<Double> read = client.submit(() -> {
+                    Future<double[]> read = client.submit(() -> {
                         long s = System.nanoTime();
                         LockScenario.execute(app, "select * from target");
-                        return (System.nanoTime() - s) / 1e6;
+                        return new double[] {(s - origin) / 1e6, (System.nanoTime() - origin) / 1e6};
                     });
                     sleepUntil(start + target * 1_000_000L);
                     holder.commit();
-                    double clientMs = read.get(10, TimeUnit.SECONDS);
+                    double[] seenByClient = read.get(10, TimeUnit.SECONDS);
                     long before = monitor.sampleCount();
                     while (monitor.sampleCount() < before + 2) {
                         Thread.sleep(1);
                     }
-                    long fromMs = (start - origin) / 1_000_000;
-                    List<Timeline.LockWait> seen = monitor.waits(fromMs, monitor.nowMs()).stream()
-                            .filter(w -> w.pid() == appPid && w.startMs() >= fromMs - 1).toList();
+                    List<Timeline.LockWait> seen = monitor.waits((long) seenByClient[0], (long) Math.ceil(seenByClient[1])).stream()
+                            .filter(w -> w.pid() == appPid).toList();
                     if (seen.isEmpty()) {
                         missed++;
-                        continue;
+                    } else {
+                        errors.add(seen.get(0).durationMs() - (seenByClient[1] - seenByClient[0]));
                     }
-                    double error = seen.get(0).durationMs() - clientMs;
-                    errors.add(error);
-                    maxAbs = Math.max(maxAbs, Math.abs(error));
                     Thread.sleep(20);
                 }
                 double[] e = errors.stream().mapToDouble(Double::doubleValue).toArray();
+                double[] abs = errors.stream().mapToDouble(Math::abs).toArray();
                 long within = errors.stream().filter(x -> Math.abs(x) <= INTERVAL.toMillis()).count();
-                System.out.printf(Locale.ROOT, "PRECISION %s, %d ms waits: %d/%d seen, error (measured - client) median %.1f ms, "
-                                + "max |error| %.1f ms, within one interval %d/%d%n",
-                        when, target, REPEATS - missed, REPEATS, median(e), maxAbs, within, e.length);
+                System.out.printf(Locale.ROOT, "PRECISION %s, %d ms waits: %d/%d seen, error (measured - client) median %+.1f ms, "
+                                + "|error| p90 %.1f ms, max %.1f ms, within one interval %d/%d%n",
+                        when, target, REPEATS - missed, REPEATS, median(e), percentile(abs, 0.9), percentile(abs, 1.0), within, e.length);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "sampling %s: %.0f samples/s, max gap %.1f ms, errors %d%n%n", when,
-                    (monitor.sampleCount() - samples0) / seconds, monitor.maxGapMs(), monitor.errorCount());
+            System.out.printf(Locale.ROOT, "sampling %s: %.0f samples/s, a sample takes %.2f ms (wall), max gap %.1f ms, errors %d%n%n",
+                    when, (monitor.sampleCount() - samples0) / seconds, monitor.typicalSampleMs(), monitor.maxGapMs(), monitor.errorCount());
         } finally {
             client.shutdownNow();
         }
@@ -220,6 +221,15 @@ public final class LockMonitorBenchmark {
         double[] v = values.clone();
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v[(int) Math.min(v.length - 1, Math.ceil(p * v.length) - 1)];
     }
 
     private static String cpuModel() {

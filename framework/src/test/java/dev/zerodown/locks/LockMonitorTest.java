@@ -126,6 +126,28 @@ class LockMonitorTest {
     }
 
     @Test
+    void should_name_a_table_renamed_by_an_earlier_step_by_its_new_name() throws Exception {
+        // given step 1 renamed items while the monitor watched it
+        Session step1 = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(step1.pid());
+        step1.run("alter table items rename to goods");
+        awaitSamples(3);
+        assertThat(monitor.holds(step1.pid(), 0, monitor.nowMs())).extracting(Timeline.LockHold::relation).contains("public.items");
+        step1.commit();
+
+        // when step 2 locks the renamed table
+        Session step2 = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(step2.pid());
+        step2.run("lock table goods in access exclusive mode");
+        awaitSamples(3);
+
+        // then
+        assertThat(monitor.holds(step2.pid(), 0, monitor.nowMs())).extracting(Timeline.LockHold::relation)
+                .containsExactly("public.goods");
+        step2.commit();
+    }
+
+    @Test
     void should_attribute_an_app_wait_to_the_migration_through_the_lock_queue() throws Exception {
         // given a long transaction reading items (ACCESS SHARE held)
         Session reader = scenario.openInTransaction("long-report");
@@ -207,6 +229,35 @@ class LockMonitorTest {
         assertThat(w.relation()).isEqualTo("transactionid");
         assertThat(w.mode()).isEqualTo("ShareLock");
         assertThat(w.causedByMigration()).isTrue();
+    }
+
+    @Test
+    void should_count_two_statements_waiting_in_turn_on_the_same_lock_as_two_waits() throws Exception {
+        // given the migration holds ACCESS EXCLUSIVE on items
+        Session migration = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(migration.pid());
+        migration.run("lock table items in access exclusive mode");
+        Session app = scenario.open("zd-app:v1");
+        app.run("set statement_timeout = '100ms'");
+
+        // when a read times out and the client retries at once
+        Future<Boolean> reads = scenario.submit(() -> {
+            boolean timedOut = false;
+            try {
+                app.run(SELECT);
+            } catch (java.sql.SQLException e) {
+                timedOut = "57014".equals(e.getSQLState());
+            }
+            app.run(SELECT);
+            return timedOut;
+        });
+        Thread.sleep(150);
+        migration.commit();
+        assertThat(reads.get(10, TimeUnit.SECONDS)).as("the first read timed out").isTrue();
+        awaitSamples(3);
+
+        // then
+        assertThat(waitsOf(app.pid())).hasSize(2);
     }
 
     @Test

@@ -71,6 +71,11 @@ final class LockScenario implements AutoCloseable {
         });
     }
 
+    /** Runs {@code work} on a client thread. */
+    <T> Future<T> submit(java.util.concurrent.Callable<T> work) {
+        return clients.submit(work);
+    }
+
     /** Waits until backend {@code pid} waits for a lock. */
     void awaitWaiting(int pid) {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2)).until(() -> isWaiting(pid));

@@ -16,6 +16,8 @@ import java.util.jar.JarOutputStream;
 import dev.zerodown.config.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MigrationLoaderTest {
     @TempDir
@@ -67,6 +69,8 @@ class MigrationLoaderTest {
         write("README.md", "# migrations");
         write("views.sql", "select 'not a migration';");
         write("U1__undo_one.sql", "select 'undo';");
+        write("B2__baseline.sql", "select 'baseline';");
+        write("rollback_v2.sql", "select 'helper';");
 
         assertThat(load()).extracting(MigrationStep::fileName).containsExactly("V1__one.sql", "V2__two.sql");
     }
@@ -218,10 +222,11 @@ class MigrationLoaderTest {
                 + " (version parts separated by . or _, e.g. V1_1__add_users.sql) or R__<description>.sql");
     }
 
-    @Test
-    void should_reject_a_lower_case_prefix() throws IOException {
-        write("v3__x.sql", "select 1;");
-        assertError(dir.resolve("v3__x.sql") + ": not a valid migration file name; expected V<version>__<description>.sql"
+    @ParameterizedTest
+    @ValueSource(strings = {"v3__x.sql", "V3.sql", "Vx__a.sql", "V1..2__a.sql", "R1__a.sql", "R_a.sql", "V3__x.SQL"})
+    void should_reject_other_misnamed_migrations(String fileName) throws IOException {
+        write(fileName, "select 1;");
+        assertError(dir.resolve(fileName) + ": not a valid migration file name; expected V<version>__<description>.sql"
                 + " (version parts separated by . or _, e.g. V1_1__add_users.sql) or R__<description>.sql");
     }
 
@@ -231,6 +236,16 @@ class MigrationLoaderTest {
         write("V1.1__b.sql", "select 2;");
         assertError("Duplicate migration version 1.1: " + dir.resolve("V1.1__b.sql") + " and " + dir.resolve("V1_1__a.sql")
                 + "; give each migration file its own version");
+    }
+
+    @Test
+    void should_reject_duplicate_repeatables_across_locations() throws IOException {
+        write("a/R__views.sql", "select 1;");
+        write("b/R__views.sql", "select 2;");
+        assertThatThrownBy(() -> loader.load(List.of(dir.resolve("a").toString(), dir.resolve("b").toString()), Map.of(), null))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Duplicate repeatable migration 'views': " + dir.resolve("a/R__views.sql") + " and "
+                        + dir.resolve("b/R__views.sql") + "; give each repeatable migration its own description");
     }
 
     @Test

@@ -43,6 +43,8 @@ final class TransactionBlockCases {
                 Arguments.of("cluster t using t_pkey", true),
                 Arguments.of("discard all", false),
                 Arguments.of("commit prepared 'zerodown_never'", false),
+                Arguments.of("rollback prepared 'zerodown_never'", false),
+                Arguments.of("create subscription zerodown_never connection 'dbname=none' publication p", false),
                 Arguments.of("alter type mood add value 'meh'", true),
                 Arguments.of("alter type mood add value if not exists 'meh' before 'ok'", true),
                 Arguments.of("create index t_c on t (a)", true),

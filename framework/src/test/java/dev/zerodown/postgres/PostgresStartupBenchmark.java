@@ -25,7 +25,7 @@ import dev.zerodown.postgres.TemplateServer.CloneStrategy;
  *   <li>later start: a second server of the same major in the same JVM;</li>
  *   <li>fresh database: median of 20 {@code CREATE DATABASE … TEMPLATE} (+ drop), per clone strategy.</li>
  * </ul>
- * Run (see docs/choosing-postgres.md):
+ * Run with the other benchmarks, {@code mvn -B -Pbench -pl framework test}, or alone (see docs/choosing-postgres.md):
  * <pre>
  * mvn -q -B test-compile exec:exec -pl framework -Dexec.executable=java -Dexec.classpathScope=test \
  *     -Dexec.args="-cp %classpath dev.zerodown.postgres.PostgresStartupBenchmark 13 17 18"

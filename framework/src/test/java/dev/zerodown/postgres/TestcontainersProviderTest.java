@@ -15,7 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 class TestcontainersProviderTest {
 
     static boolean dockerAvailable() {
-        return Testcontainers.dockerAvailable();
+        return TestcontainersSupport.dockerAvailable();
     }
 
     @Test

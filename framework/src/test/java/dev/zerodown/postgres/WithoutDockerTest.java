@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.DisabledIf;
 class WithoutDockerTest {
 
     static boolean dockerAvailable() {
-        return Testcontainers.dockerAvailable();
+        return TestcontainersSupport.dockerAvailable();
     }
 
     @Test
@@ -34,7 +34,7 @@ class WithoutDockerTest {
 
     @Test
     void should_name_the_dependency_to_add_when_testcontainers_is_missing() {
-        assertThatThrownBy(() -> Testcontainers.requireClass("org.testcontainers.postgresql.NotThere"))
+        assertThatThrownBy(() -> TestcontainersSupport.requireClass("org.testcontainers.postgresql.NotThere"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("provider=testcontainers needs Testcontainers on the test classpath, but"
                         + " org.testcontainers.postgresql.NotThere is missing; add the test dependency"

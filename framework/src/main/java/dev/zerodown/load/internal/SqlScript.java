@@ -31,6 +31,26 @@ public record SqlScript(List<Statement> statements, List<Comment> trailing) {
         public Statement {
             comments = List.copyOf(comments);
         }
+
+        /** The {@code --} comments inside the statement's text, with their lines in the file. */
+        public List<Comment> innerComments() {
+            byte[] kinds = SqlLexer.kinds(sql);
+            List<Comment> inner = new ArrayList<>();
+            int line = this.line;
+            for (int i = 0; i < sql.length(); i++) {
+                if (kinds[i] == SqlLexer.LINE_COMMENT && (i == 0 || kinds[i - 1] != SqlLexer.LINE_COMMENT)) {
+                    int end = i;
+                    while (end < sql.length() && kinds[end] == SqlLexer.LINE_COMMENT) {
+                        end++;
+                    }
+                    inner.add(new Comment(line, sql.substring(i + 2, end).strip()));
+                }
+                if (sql.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return inner;
+        }
     }
 
     /**

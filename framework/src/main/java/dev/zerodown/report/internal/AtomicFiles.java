@@ -7,8 +7,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.apiguardian.api.API;
 
 /** Writes a file so that a reader never sees half of it. */
+@API(status = API.Status.INTERNAL)
 public final class AtomicFiles {
     private AtomicFiles() {
     }

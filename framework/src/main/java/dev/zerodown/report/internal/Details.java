@@ -5,11 +5,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apiguardian.api.API;
 
 /**
  * The details the HTML report shows on hover or click, collected while the page is written and embedded
  * once as JSON. Each element that has details carries {@code data-d="<index>"}.
  */
+@API(status = API.Status.INTERNAL)
 public final class Details {
     private final ArrayNode entries = JsonNodeFactory.instance.arrayNode();
 

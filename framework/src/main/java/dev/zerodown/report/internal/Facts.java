@@ -12,8 +12,10 @@ import dev.zerodown.result.Timeline;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
 import dev.zerodown.result.VersionStats;
+import org.apiguardian.api.API;
 
 /** Figures derived from a run that several reports show the same way. */
+@API(status = API.Status.INTERNAL)
 public final class Facts {
     private Facts() {
     }

@@ -6,8 +6,10 @@ import java.util.Set;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
+import org.apiguardian.api.API;
 
 /** The self-contained HTML page of one run: inline CSS, SVG, data and script; no external resource. */
+@API(status = API.Status.INTERNAL)
 public final class HtmlPage {
     private HtmlPage() {
     }

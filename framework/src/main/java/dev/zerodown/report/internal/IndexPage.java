@@ -10,10 +10,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code index.html} of a report directory: every run found there ({@code <run>/pg<major>/report.json}). */
+@API(status = API.Status.INTERNAL)
 public final class IndexPage {
     private static final Logger LOG = LoggerFactory.getLogger(IndexPage.class);
 

@@ -108,7 +108,7 @@ final class LockLanes {
         }
         String label = TimelineCanvas.fit(mode.shortName(h.mode()), mode.abbreviation(), w);
         if (label != null) {
-            c.fg.text(label, "x", x + 3, "y", c.y + HOLDS / 2 + 4, "class", "zd-mode", "fill", mode.textColour());
+            c.fg.text(label, "x", x + 3, "y", c.y + HOLDS / 2 + 4, "class", "zd-mode");
         }
         c.fg.close("g");
     }

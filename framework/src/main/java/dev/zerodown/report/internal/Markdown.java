@@ -1,6 +1,9 @@
 package dev.zerodown.report.internal;
 
+import org.apiguardian.api.API;
+
 /** Escaping for GitHub-flavoured Markdown. */
+@API(status = API.Status.INTERNAL)
 public final class Markdown {
     private Markdown() {
     }

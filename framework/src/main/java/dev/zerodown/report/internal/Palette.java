@@ -2,11 +2,13 @@ package dev.zerodown.report.internal;
 
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Okabe–Ito colours (safe for the common colour-vision deficiencies) and the labels and patterns that
  * carry the same meaning without colour.
  */
+@API(status = API.Status.INTERNAL)
 public final class Palette {
     public static final String BLACK = "#000000";
     public static final String ORANGE = "#E69F00";
@@ -71,11 +73,6 @@ public final class Palette {
 
         public Blocks blocks() {
             return blocks;
-        }
-
-        /** Light text on dark fills, dark text on light ones. */
-        public String textColour() {
-            return this == ACCESS_EXCLUSIVE || this == EXCLUSIVE || this == SHARE_ROW_EXCLUSIVE ? "#ffffff" : "#000000";
         }
     }
 

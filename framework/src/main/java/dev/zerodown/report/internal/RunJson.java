@@ -14,8 +14,10 @@ import dev.zerodown.result.InvariantResult;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.VersionStats;
+import org.apiguardian.api.API;
 
 /** The report.json tree of a run, fields in their documented order. */
+@API(status = API.Status.INTERNAL)
 public final class RunJson {
     /** The version of report.json's schema; bumped only on an incompatible change. */
     public static final int SCHEMA_VERSION = 1;

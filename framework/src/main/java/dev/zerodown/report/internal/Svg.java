@@ -1,8 +1,10 @@
 package dev.zerodown.report.internal;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** A small SVG writer: numbers with one decimal, every text and attribute value escaped. */
+@API(status = API.Status.INTERNAL)
 public final class Svg {
     private final StringBuilder b = new StringBuilder();
 

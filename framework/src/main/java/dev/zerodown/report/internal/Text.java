@@ -1,8 +1,10 @@
 package dev.zerodown.report.internal;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Escaping and formatting shared by every report writer. */
+@API(status = API.Status.INTERNAL)
 public final class Text {
     private Text() {
     }

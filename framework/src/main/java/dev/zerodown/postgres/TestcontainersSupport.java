@@ -18,19 +18,19 @@ import org.slf4j.LoggerFactory;
  * this class checks that its classes are on the classpath and that Docker answers (within a bound)
  * before anything loads a Testcontainers type.
  */
-final class Testcontainers {
-    private static final Logger LOG = LoggerFactory.getLogger(Testcontainers.class);
+final class TestcontainersSupport {
+    private static final Logger LOG = LoggerFactory.getLogger(TestcontainersSupport.class);
     static final String CONTAINER_CLASS = "org.testcontainers.postgresql.PostgreSQLContainer";
     private static final Duration DOCKER_CHECK_TIMEOUT = Duration.ofSeconds(20);
     private static volatile Boolean docker;
 
-    private Testcontainers() {
+    private TestcontainersSupport() {
     }
 
     /** The coordinates to add, with the version Zerodown was built and tested with. */
     static String coordinates() {
         Properties p = new Properties();
-        try (InputStream in = Testcontainers.class.getResourceAsStream("testcontainers.properties")) {
+        try (InputStream in = TestcontainersSupport.class.getResourceAsStream("testcontainers.properties")) {
             p.load(in);
         } catch (IOException | NullPointerException e) {
             return "org.testcontainers:testcontainers-postgresql";
@@ -44,7 +44,7 @@ final class Testcontainers {
 
     static boolean classPresent(String className) {
         try {
-            Class.forName(className, false, Testcontainers.class.getClassLoader());
+            Class.forName(className, false, TestcontainersSupport.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;

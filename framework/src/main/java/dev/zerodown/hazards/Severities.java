@@ -1,0 +1,129 @@
+package dev.zerodown.hazards;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.result.Hazard;
+import org.apiguardian.api.API;
+
+/**
+ * The severity of each hazard id: the defaults of DESIGN.md, overridden by the {@code severities}
+ * setting ({@code id=level,id=level}). Immutable: {@link #with} returns a new instance.
+ */
+@API(status = API.Status.STABLE)
+public final class Severities {
+    /** The setting's name, as used by the annotation, the plugin and the system property. */
+    public static final String SETTING = "severities";
+
+    private final Map<HazardId, Severity> configured;
+
+    private Severities(Map<HazardId, Severity> configured) {
+        this.configured = Collections.unmodifiableMap(configured);
+    }
+
+    /** Every id at its default severity. */
+    public static Severities defaults() {
+        return new Severities(new EnumMap<>(HazardId.class));
+    }
+
+    /**
+     * Parses {@code id=level,id=level} (blank means defaults). An unknown id or level, an entry
+     * without {@code =}, or an id listed twice is a {@link ConfigurationException} that lists the
+     * accepted values.
+     */
+    public static Severities parse(String text) {
+        Map<HazardId, Severity> map = new EnumMap<>(HazardId.class);
+        if (text == null || text.isBlank()) {
+            return new Severities(map);
+        }
+        for (String entry : text.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                throw new ConfigurationException("Setting '" + SETTING + "' has entry '" + entry.trim()
+                        + "', which is not id=level; write e.g. strong-lock=error,destructive=off (levels: error, warning, off)");
+            }
+            HazardId id = parseId(entry.substring(0, eq));
+            Severity level = parseLevel(entry.substring(eq + 1));
+            if (map.put(id, level) != null) {
+                throw new ConfigurationException("Setting '" + SETTING + "' lists '" + id.id()
+                        + "' twice; keep one entry per hazard id");
+            }
+        }
+        return new Severities(map);
+    }
+
+    private static HazardId parseId(String text) {
+        try {
+            return HazardId.parse(text);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("Setting '" + SETTING + "' names unknown hazard id '" + text.trim()
+                    + "'; accepted: " + HazardId.accepted(), e);
+        }
+    }
+
+    private static Severity parseLevel(String text) {
+        try {
+            return Severity.parse(text);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("Setting '" + SETTING + "' has unknown severity '" + text.trim()
+                    + "'; accepted: error, warning, off", e);
+        }
+    }
+
+    /** A copy with {@code id} set to {@code level}. */
+    public Severities with(HazardId id, Severity level) {
+        Map<HazardId, Severity> copy = new EnumMap<>(HazardId.class);
+        copy.putAll(configured);
+        copy.put(id, level);
+        return new Severities(copy);
+    }
+
+    /** The configured level of {@code id}, or its default. */
+    public Severity of(HazardId id) {
+        return configured.getOrDefault(id, id.defaultSeverity());
+    }
+
+    /** True when the user set this id explicitly. */
+    public boolean configured(HazardId id) {
+        return configured.containsKey(id);
+    }
+
+    /**
+     * The hazards with their effective severity: an explicitly configured level replaces the
+     * hazard's own one; otherwise the hazard keeps the severity it was measured with (its default,
+     * or a stricter one a rule chose, such as a long lock held across statements under traffic).
+     * Hazards at {@code off} are kept (reports list them as off).
+     */
+    public List<Hazard> apply(List<Hazard> hazards) {
+        List<Hazard> out = new ArrayList<>(hazards.size());
+        for (Hazard h : hazards) {
+            Severity level = configured.get(h.id());
+            out.add(level == null || level == h.severity() ? h : h.withSeverity(level));
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code id=level} for every explicitly configured id, in id order. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        configured.forEach((id, level) -> b.append(b.length() == 0 ? "" : ",").append(id.id()).append('=').append(level.id()));
+        return b.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Severities s && s.configured.equals(configured);
+    }
+
+    @Override
+    public int hashCode() {
+        return configured.hashCode();
+    }
+}

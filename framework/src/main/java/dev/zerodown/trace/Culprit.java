@@ -1,0 +1,45 @@
+package dev.zerodown.trace;
+
+import dev.zerodown.migrations.SqlStatement;
+import dev.zerodown.result.Timeline;
+
+/**
+ * The migration statement responsible for a wait: the one that first took a strong lock on the
+ * relation waited for (held at that moment), else the one running when the wait began.
+ */
+record Culprit(String file, Integer line, SqlStatement statement, String mode) {
+
+    static Culprit of(StepTrace trace, String relation, long atMs) {
+        String file = trace.step().fileName();
+        if (relation != null) {
+            for (Timeline.LockHold h : trace.holds()) {
+                if (h.relation().equals(relation) && LockModes.strong(h.mode()) && h.startMs() <= atMs && h.endMs() >= atMs) {
+                    return new Culprit(file, h.line(), statement(trace, h.line()), h.mode());
+                }
+            }
+        }
+        Timeline.StatementSpan running = null;
+        for (Timeline.StatementSpan s : trace.statements()) {
+            if (s.startMs() <= atMs) {
+                running = s;
+            }
+        }
+        if (running == null && !trace.statements().isEmpty()) {
+            running = trace.statements().get(0);
+        }
+        return running == null ? new Culprit(file, null, null, null)
+                : new Culprit(file, running.line(), statement(trace, running.line()), null);
+    }
+
+    private static SqlStatement statement(StepTrace trace, int line) {
+        return trace.step().statements().stream().filter(s -> s.line() == line).findFirst().orElse(null);
+    }
+
+    String where() {
+        return line == null ? file : file + ":" + line;
+    }
+
+    String evidence() {
+        return mode == null ? "" : "; migration held " + mode + " taken at " + where();
+    }
+}

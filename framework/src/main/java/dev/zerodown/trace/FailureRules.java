@@ -1,0 +1,88 @@
+package dev.zerodown.trace;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import dev.zerodown.config.Durations;
+import dev.zerodown.hazards.HazardId;
+import dev.zerodown.migrations.SqlStatement;
+
+/**
+ * {@code migration-failed} (a statement or the COMMIT failed, the step timed out, a mixed script was
+ * refused) and {@code lock-queue} when the step timeout cancelled a statement that waited for a lock.
+ */
+final class FailureRules {
+    private static final Map<String, String> EXPLANATIONS = Map.ofEntries(
+            Map.entry("23502", "existing rows hold NULL where NULL is no longer allowed; backfill them first"),
+            Map.entry("23514", "existing rows violate the CHECK constraint; fix them first, or add it NOT VALID and validate after the cleanup"),
+            Map.entry("23503", "existing rows reference rows that do not exist (orphans); delete or fix them first, or add the foreign key NOT VALID"),
+            Map.entry("23505", "existing rows hold duplicate keys for the unique index; remove the duplicates first"),
+            Map.entry("23P01", "existing rows conflict under the exclusion constraint"),
+            Map.entry("25001", "the statement cannot run inside a transaction block; put it in a migration of its own (a script of only such statements runs outside a transaction) or set executeInTransaction=false"),
+            Map.entry("2D000", "the statement ends or starts a transaction, which it cannot do here"),
+            Map.entry("55P03", "the statement gave up waiting for its lock (lock_timeout)"),
+            Map.entry("55P04", "a new enum value cannot be used in the transaction that added it; add the value in an earlier migration"),
+            Map.entry("42601", "syntax error: check that this PostgreSQL major supports the syntax"),
+            Map.entry("57014", "the statement was cancelled (statement_timeout or a cancel request)"),
+            Map.entry("40P01", "a deadlock with another transaction aborted the statement"));
+
+    private FailureRules() {
+    }
+
+    /** How the step ended, beyond its records. */
+    record Ending(boolean timedOut, Blockers blockers, long firedAtMs, String commitError, List<StatementRecord> retried) {
+    }
+
+    static void apply(StepFacts f, Ending e, Findings out) {
+        List<StatementRecord> rs = f.records();
+        StatementRecord last = rs.isEmpty() ? null : rs.get(rs.size() - 1);
+        if (e.timedOut()) {
+            timedOut(f, e, out, last);
+        } else if (last != null && last.failed()) {
+            failed(f, e, out, last);
+        } else if (e.commitError() != null && last != null) {
+            out.add(HazardId.MIGRATION_FAILED, null, last.statement(),
+                    "The COMMIT of " + f.step().fileName() + " failed (" + e.commitError() + "); the step was rolled back.",
+                    "COMMIT failed: " + e.commitError(), last.endMs());
+        }
+    }
+
+    private static void failed(StepFacts f, Ending e, Findings out, StatementRecord r) {
+        String why = EXPLANATIONS.get(r.sqlState());
+        String attempts = e.retried().isEmpty() ? "" : "; " + (e.retried().size() + 1) + " attempts, earlier ones: "
+                + String.join(", ", e.retried().stream().map(x -> out.where(x.statement()) + " " + x.sqlState()
+                + " after " + (x.endMs() - x.startMs()) + " ms").toList());
+        out.add(HazardId.MIGRATION_FAILED, null, r.statement(),
+                out.where(r.statement()) + " failed with SQLState " + r.sqlState() + ": " + r.error()
+                        + (why == null ? "" : " (" + why + ")") + "; the step " + (r.inBlock() ? "was rolled back" : "stopped") + ".",
+                "SQLState " + r.sqlState() + ": " + r.error() + "; ran " + (r.endMs() - r.startMs()) + " ms; lock_timeout "
+                        + LockRules.timeout(r.lockTimeoutMs()) + attempts,
+                r.endMs());
+    }
+
+    private static void timedOut(StepFacts f, Ending e, Findings out, StatementRecord r) {
+        Duration timeout = f.settings().stepTimeout();
+        SqlStatement s = r == null ? null : r.statement();
+        String where = s == null ? f.step().fileName() : out.where(s);
+        Blockers b = e.blockers();
+        if (b != null && b.waiting()) {
+            out.add(HazardId.LOCK_QUEUE, b.relation(), s,
+                    where + " waited for " + b.waitingFor() + " behind another transaction until the step timeout ("
+                            + Durations.format(timeout) + ") cancelled it; every request needing that lock queued behind it.",
+                    b.describe() + "; step timeout " + Durations.format(timeout) + "; lock_timeout "
+                            + (r == null ? "unknown" : LockRules.timeout(r.lockTimeoutMs())),
+                    e.firedAtMs());
+            if (r != null && r.lockTimeoutMs() == 0 && b.mode() != null && LockModes.strong(b.mode()) && b.relation() != null) {
+                out.add(HazardId.MISSING_LOCK_TIMEOUT, b.relation(), s,
+                        where + " requested " + b.mode() + " on " + b.relation()
+                                + " with lock_timeout unset and queued behind another transaction instead of giving up.",
+                        "lock_timeout = 0 when the statement was sent; " + b.describe(), r.startMs());
+            }
+            return;
+        }
+        out.add(HazardId.MIGRATION_FAILED, null, s,
+                where + " was still running when the step timeout (" + Durations.format(timeout) + ") passed and was cancelled.",
+                "step timed out after " + Durations.format(timeout) + (b == null ? "" : "; " + b.describe()),
+                e.firedAtMs());
+    }
+}

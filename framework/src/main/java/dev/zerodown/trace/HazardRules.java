@@ -1,0 +1,183 @@
+package dev.zerodown.trace;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import dev.zerodown.hazards.HazardId;
+import dev.zerodown.hazards.Recipes;
+import dev.zerodown.hazards.Severity;
+import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.migrations.SqlStatement;
+import dev.zerodown.result.FailureGroup;
+import dev.zerodown.result.Hazard;
+import dev.zerodown.result.Timeline;
+import org.apiguardian.api.API;
+
+/**
+ * The hazards that need traffic to be seen, for the engine: requests blocked by the migration, the
+ * migration queued behind another transaction with requests behind it, and failures of a live
+ * version caused by a catalog change. Each is attributed to the migration statement responsible.
+ */
+@API(status = API.Status.EXPERIMENTAL)
+public final class HazardRules {
+    static final String MIGRATION = "migration";
+
+    private HazardRules() {
+    }
+
+    /**
+     * {@code blocked-requests}: application waits caused by the migration (directly or through the
+     * lock queue) longer than {@code maxLockWait}, during the step; one hazard per relation.
+     */
+    public static List<Hazard> blockedRequests(List<Timeline.LockWait> waits, Duration maxLockWait, StepTrace trace) {
+        Map<String, List<Timeline.LockWait>> byRelation = new LinkedHashMap<>();
+        for (Timeline.LockWait w : waits) {
+            if (w.causedByMigration() && !isMigration(w, trace) && w.durationMs() > maxLockWait.toMillis() && during(w, trace)) {
+                byRelation.computeIfAbsent(Objects.toString(w.relation(), ""), k -> new ArrayList<>()).add(w);
+            }
+        }
+        List<Hazard> out = new ArrayList<>();
+        byRelation.forEach((relation, ws) -> {
+            Timeline.LockWait longest = ws.stream().max(Comparator.comparingLong(Timeline.LockWait::durationMs)).orElseThrow();
+            String rel = relation.isEmpty() ? null : relation;
+            Culprit c = Culprit.of(trace, rel, longest.startMs());
+            String on = rel == null ? "a row or transaction lock" : rel;
+            out.add(hazard(trace, HazardId.BLOCKED_REQUESTS, rel, c,
+                    ws.size() + " request" + (ws.size() == 1 ? "" : "s") + " of " + versions(ws) + " waited longer than "
+                            + maxLockWait.toMillis() + " ms (up to " + longest.durationMs() + " ms) on " + on + ", locked by "
+                            + c.where() + ".",
+                    "waits over maxLockWait=" + maxLockWait.toMillis() + "ms: " + ws.size() + " (" + perVersion(ws)
+                            + "); longest " + longest.durationMs() + " ms: pid " + longest.pid() + " (" + longest.who()
+                            + ") waiting for " + longest.mode() + ", query: " + Findings.shorten(Objects.toString(longest.query(), ""))
+                            + c.evidence(),
+                    longest.startMs()));
+        });
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@code lock-queue}: the migration itself waited for a lock behind another transaction while
+     * application requests queued behind it for longer than {@code maxLockWait}.
+     */
+    public static List<Hazard> lockQueue(List<Timeline.LockWait> waits, Duration maxLockWait, StepTrace trace) {
+        List<Hazard> out = new ArrayList<>();
+        for (Timeline.LockWait m : waits) {
+            if (!isMigration(m, trace) || !during(m, trace)) {
+                continue;
+            }
+            List<Timeline.LockWait> behind = waits.stream()
+                    .filter(a -> !isMigration(a, trace) && a.causedByMigration() && a.durationMs() > maxLockWait.toMillis()
+                            && a.startMs() <= m.endMs() && a.endMs() >= m.startMs())
+                    .toList();
+            if (behind.isEmpty()) {
+                continue;
+            }
+            long longest = behind.stream().mapToLong(Timeline.LockWait::durationMs).max().orElse(0);
+            Culprit c = Culprit.of(trace, null, m.startMs());
+            out.add(hazard(trace, HazardId.LOCK_QUEUE, m.relation(), c,
+                    c.where() + " waited " + m.durationMs() + " ms for " + m.mode() + " on " + m.relation()
+                            + " behind another transaction while " + behind.size() + " request" + (behind.size() == 1 ? "" : "s")
+                            + " of " + versions(behind) + " queued behind it (up to " + longest + " ms).",
+                    "migration waited " + m.durationMs() + " ms for " + m.mode() + " on " + m.relation() + ", blocked by pids "
+                            + m.blockers() + "; requests queued behind it longer than maxLockWait=" + maxLockWait.toMillis()
+                            + "ms: " + behind.size() + " (" + perVersion(behind) + "), longest " + longest + " ms",
+                    m.startMs()));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@code backward-incompatible}: failures of {@code version} (undefined column, table, function
+     * or type; invalid input; type mismatch; not-null violation) that name something the step
+     * dropped, renamed, retyped or made required; one hazard per change. File and line come from
+     * the diff; use {@link #forStep} to add the statement text and acknowledgements.
+     */
+    public static List<Hazard> backwardIncompatible(CatalogDiff diff, String version, List<FailureGroup> failures) {
+        return Incompatibilities.find(diff, version, failures);
+    }
+
+    /**
+     * The trace's hazards with {@code lock-held-across-statements} raised to error where that lock
+     * was held longer than {@code maxLockWait} while requests waited on it, followed by
+     * {@link #blockedRequests} and {@link #lockQueue}.
+     */
+    public static List<Hazard> withTraffic(StepTrace trace, List<Timeline.LockWait> waits, Duration maxLockWait) {
+        List<Hazard> out = new ArrayList<>();
+        for (Hazard h : trace.hazards()) {
+            out.add(h.id() == HazardId.LOCK_HELD_ACROSS_STATEMENTS ? escalate(h, trace, waits, maxLockWait) : h);
+        }
+        out.addAll(blockedRequests(waits, maxLockWait, trace));
+        out.addAll(lockQueue(waits, maxLockWait, trace));
+        return List.copyOf(out);
+    }
+
+    /** Hazards of {@code step} (by file and line) get their statement text and the statement's acknowledgement. */
+    public static List<Hazard> forStep(List<Hazard> hazards, MigrationStep step) {
+        Map<Integer, SqlStatement> byLine = new TreeMap<>();
+        step.statements().forEach(s -> byLine.putIfAbsent(s.line(), s));
+        List<Hazard> out = new ArrayList<>();
+        for (Hazard h : hazards) {
+            SqlStatement s = step.fileName().equals(h.file()) && h.line() != null ? byLine.get(h.line()) : null;
+            if (s == null) {
+                out.add(h);
+                continue;
+            }
+            Hazard filled = h.statement() != null ? h : new Hazard(h.id(), h.severity(), h.relation(), h.file(), h.line(),
+                    Findings.shorten(s.sql()), h.message(), h.evidence(), h.recipe(), h.acknowledged(), h.reason(), h.atMs());
+            out.add(filled.acknowledged() ? filled : Findings.acknowledged(filled, s));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Hazard escalate(Hazard h, StepTrace trace, List<Timeline.LockWait> waits, Duration maxLockWait) {
+        for (Timeline.LockHold hold : trace.holds()) {
+            if (!hold.relation().equals(h.relation()) || h.line() == null || hold.line() != h.line()
+                    || !LockModes.strong(hold.mode()) || hold.endMs() - hold.startMs() <= maxLockWait.toMillis()) {
+                continue;
+            }
+            List<Timeline.LockWait> needing = waits.stream().filter(w -> w.causedByMigration() && !isMigration(w, trace)
+                    && hold.relation().equals(w.relation()) && w.startMs() <= hold.endMs() && w.endMs() >= hold.startMs()).toList();
+            if (!needing.isEmpty()) {
+                long longest = needing.stream().mapToLong(Timeline.LockWait::durationMs).max().orElse(0);
+                Hazard raised = new Hazard(h.id(), Severity.ERROR, h.relation(), h.file(), h.line(), h.statement(), h.message(),
+                        h.evidence() + "; held longer than maxLockWait=" + maxLockWait.toMillis() + "ms while " + needing.size()
+                                + " requests waited on it (up to " + longest + " ms)",
+                        h.recipe(), h.acknowledged(), h.reason(), h.atMs());
+                return raised;
+            }
+        }
+        return h;
+    }
+
+    static Hazard hazard(StepTrace trace, HazardId id, String relation, Culprit c, String message, String evidence, long atMs) {
+        Hazard h = new Hazard(id, id.defaultSeverity(), relation, trace.step().fileName(), c.line(),
+                c.statement() == null ? null : Findings.shorten(c.statement().sql()), message, evidence, Recipes.of(id), false,
+                null, atMs);
+        return Findings.acknowledged(h, c.statement());
+    }
+
+    private static boolean isMigration(Timeline.LockWait w, StepTrace trace) {
+        return w.pid() == trace.backendPid() || MIGRATION.equals(w.who());
+    }
+
+    private static boolean during(Timeline.LockWait w, StepTrace trace) {
+        return w.startMs() <= trace.endMs() && w.endMs() >= trace.startMs();
+    }
+
+    private static String versions(List<Timeline.LockWait> ws) {
+        return String.join(", ", ws.stream().map(Timeline.LockWait::who).distinct().toList());
+    }
+
+    private static String perVersion(List<Timeline.LockWait> ws) {
+        Map<String, Integer> n = new TreeMap<>();
+        ws.forEach(w -> n.merge(w.who(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        n.forEach((who, k) -> parts.add(who + ": " + k));
+        return String.join(", ", parts);
+    }
+}

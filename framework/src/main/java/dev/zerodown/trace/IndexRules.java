@@ -1,0 +1,90 @@
+package dev.zerodown.trace;
+
+import java.util.Map;
+import java.util.Set;
+import dev.zerodown.hazards.HazardId;
+
+/**
+ * {@code non-concurrent-index}: an index of a pre-existing table created, dropped or rebuilt while
+ * a lock blocking writes was held on the table (judged from the catalog and the locks, not the SQL);
+ * {@code invalid-index}: an index left INVALID after the step that was not invalid before it.
+ */
+final class IndexRules {
+    private IndexRules() {
+    }
+
+    static void apply(StepFacts f, Findings out) {
+        Map<StatementRecord, Set<Long>> truncated = f.truncations();
+        for (StatementRecord r : f.records()) {
+            if (r.catalog() == null) {
+                continue;
+            }
+            Catalog before = f.before(r);
+            IndexChanges changes = IndexChanges.of(before, r.catalog());
+            for (Catalog.Rel idx : changes.built()) {
+                if (f.preExisting(idx.tableOid())) {
+                    judge(f, out, r, idx, "built", idx.tableOid());
+                }
+            }
+            for (Catalog.Rel idx : changes.dropped()) {
+                if (f.preExisting(idx.oid()) && r.catalog().relation(idx.tableOid()) != null) {
+                    judge(f, out, r, idx, "dropped", idx.tableOid());
+                }
+            }
+            for (Catalog.Rel[] pair : changes.rebuilt()) {
+                long table = pair[0].tableOid();
+                Catalog.Rel tableNow = r.catalog().relation(table);
+                boolean tableRewritten = tableNow == null || before.relation(table) == null
+                        || tableNow.filenode() != before.relation(table).filenode() || truncated.get(r).contains(table);
+                if (f.preExisting(table) && !tableRewritten) {
+                    judge(f, out, r, pair[0], "rebuilt (relfilenode " + pair[0].filenode() + " -> " + pair[1].filenode()
+                            + ")", table);
+                }
+            }
+        }
+        invalid(f, out);
+    }
+
+    private static void judge(StepFacts f, Findings out, StatementRecord r, Catalog.Rel idx, String what, long tableOid) {
+        String mode = f.ledger().modeFor(r, tableOid);
+        if (mode == null || !LockModes.blocksWrites(mode)) {
+            return;
+        }
+        String table = f.name(tableOid);
+        out.add(HazardId.NON_CONCURRENT_INDEX, idx.qualified(), r.statement(),
+                out.where(r.statement()) + " " + what.replaceFirst(" \\(.*", "") + " index " + idx.qualified() + " on " + table
+                        + " without CONCURRENTLY, holding " + mode + " on the table (" + LockModes.effect(mode) + ").",
+                "index " + idx.qualified() + " " + what + "; table " + table + " (" + Findings.rows(f.rowsAtStart(tableOid))
+                        + " rows) locked " + mode + "; statement took " + (r.endMs() - r.startMs()) + " ms",
+                r.endMs());
+    }
+
+    private static void invalid(StepFacts f, Findings out) {
+        for (Catalog.Rel idx : f.post().relations().values()) {
+            if (!idx.isIndex() || idx.valid()) {
+                continue;
+            }
+            Catalog.Rel was = f.pre().relation(idx.oid());
+            if (was != null && !was.valid()) {
+                continue;
+            }
+            StatementRecord by = firstInvalid(f, idx.oid());
+            out.add(HazardId.INVALID_INDEX, idx.qualified(), by == null ? null : by.statement(),
+                    "Index " + idx.qualified() + " on " + f.name(idx.tableOid()) + " was left INVALID"
+                            + (by == null ? "" : " by " + out.where(by.statement())
+                            + (by.failed() ? ", which failed with " + by.sqlState() : "")) + ".",
+                    "pg_index.indisvalid = false after the step" + (by != null && by.failed() ? "; " + by.error() : ""),
+                    by == null ? -1 : by.endMs());
+        }
+    }
+
+    private static StatementRecord firstInvalid(StepFacts f, long oid) {
+        for (StatementRecord r : f.records()) {
+            Catalog.Rel idx = r.catalog() == null ? null : r.catalog().relation(oid);
+            if (idx != null && !idx.valid()) {
+                return r;
+            }
+        }
+        return f.records().isEmpty() ? null : f.records().get(f.records().size() - 1);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.zerodown.trace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.EnvironmentException;
+import dev.zerodown.hazards.HazardId;
+import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.migrations.SqlStatement;
+import dev.zerodown.postgres.Database;
+import dev.zerodown.result.Timeline;
+import org.apiguardian.api.API;
+import org.postgresql.PGConnection;
+
+/**
+ * Runs migration steps with Flyway's transaction rules, one connection per step (application_name
+ * {@value #APPLICATION_NAME}), and traces each statement: locks, rewrites, validating scans, index
+ * builds, rows written, catalog changes. A SQL error never throws from {@link #execute}: it becomes
+ * {@code migration-failed} and ends the step. A step still running after {@code stepTimeout} is
+ * cancelled. Not thread-safe: one step at a time.
+ */
+@API(status = API.Status.EXPERIMENTAL)
+public final class StepExecutor {
+    /** The migration connection's application_name. */
+    public static final String APPLICATION_NAME = "zerodown-migration";
+    /** The tracer's own observing connection. */
+    public static final String OBSERVER_NAME = "zerodown-tracer";
+
+    private final Database db;
+    private final TraceSettings settings;
+    private final LockSource locks;
+
+    StepExecutor(Database db, TraceSettings settings, LockSource locks) {
+        this.db = db;
+        this.settings = settings;
+        this.locks = locks;
+    }
+
+    /**
+     * Applies a step without tracing (baseline steps): same transaction rules and step timeout.
+     *
+     * @throws ConfigurationException naming file:line and SQLState when a statement fails, the step
+     *                                times out, or the script mixes transactional and non-transactional statements
+     */
+    public void applyUntraced(MigrationStep step) {
+        TransactionMode mode = TransactionMode.of(step, settings.mixed());
+        if (mode == TransactionMode.REFUSED) {
+            SqlStatement s = TransactionMode.firstNonTransactional(step);
+            throw new ConfigurationException(step.fileName() + ":" + s.line() + ": " + mixedMessage(step));
+        }
+        try (Connection migration = db.connect(APPLICATION_NAME)) {
+            applyLockTimeout(migration);
+            try (Watchdog dog = Watchdog.start(db, pid(migration), settings.stepTimeout(), locks)) {
+                Untraced.apply(migration, step, mode, dog, settings);
+            }
+        } catch (SQLException e) {
+            throw new EnvironmentException("Applying " + step.fileName() + " on " + db + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs and traces one step. */
+    public StepTrace execute(MigrationStep step) {
+        TransactionMode mode = TransactionMode.of(step, settings.mixed());
+        try (Connection observer = db.connect(OBSERVER_NAME)) {
+            configureObserver(observer);
+            Catalog pre = CatalogReader.read(observer);
+            Map<Long, Long> rows = Probes.rowCounts(observer, pre);
+            if (mode == TransactionMode.REFUSED) {
+                return refused(step);
+            }
+            try (Connection migration = db.connect(APPLICATION_NAME)) {
+                int pid = pid(migration);
+                locks.migrationPid(pid);
+                try {
+                    return traced(step, mode, observer, migration, pid, pre, rows);
+                } finally {
+                    locks.migrationPid(0);
+                }
+            }
+        } catch (SQLException e) {
+            throw new EnvironmentException("Tracing " + step.fileName() + " on " + db + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private StepTrace traced(MigrationStep step, TransactionMode mode, Connection observer, Connection migration, int pid,
+                             Catalog pre, Map<Long, Long> rows) throws SQLException {
+        applyLockTimeout(migration);
+        long start = locks.nowMs();
+        StepRun run;
+        FailureRules.Ending ending;
+        try (Watchdog dog = Watchdog.start(db, pid, settings.stepTimeout(), locks)) {
+            run = new StepRun(migration, observer, pid, locks, dog, pre, rows);
+            List<StatementRecord> retried = Attempts.run(run, step, mode, dog, settings, migration);
+            ending = new FailureRules.Ending(dog.fired(), dog.blockers(), dog.firedAtMs(), run.commitError(), retried);
+        }
+        long end = locks.nowMs();
+        Catalog post = CatalogReader.read(observer);
+        StepFacts facts = new StepFacts(step, settings, pre, rows, run.records(), run.txns(), post,
+                LockLedger.of(pre, run.records(), run.txns()));
+        Findings out = new Findings(step);
+        CatalogDiff diff = DiffBuilder.of(facts);
+        LockRules.apply(facts, out);
+        RewriteRules.apply(facts, out);
+        ScanRules.apply(facts, out);
+        IndexRules.apply(facts, out);
+        BackfillRules.apply(facts, out);
+        DestructiveRules.apply(facts, diff, out);
+        FailureRules.apply(facts, ending, out);
+        boolean failed = ending.timedOut() || ending.commitError() != null
+                || !run.records().isEmpty() && run.records().get(run.records().size() - 1).failed();
+        return new StepTrace(step, pid, start, end, failed, spans(step, run.records(), ending.retried()),
+                facts.ledger().timeline(step.fileName()), diff, out.list());
+    }
+
+    private StepTrace refused(MigrationStep step) {
+        SqlStatement s = TransactionMode.firstNonTransactional(step);
+        long now = locks.nowMs();
+        Findings out = new Findings(step);
+        List<Integer> tx = step.statements().stream().filter(SqlStatement::transactional).map(SqlStatement::line).toList();
+        out.add(HazardId.MIGRATION_FAILED, null, s, out.where(s) + " " + mixedMessage(step),
+                "non-transactional statement at line " + s.line() + "; transactional statements at lines " + tx
+                        + "; mixed=false", now);
+        return new StepTrace(step, 0, now, now, true, List.of(), List.of(), CatalogDiff.empty(), out.list());
+    }
+
+    private static String mixedMessage(MigrationStep step) {
+        return "cannot run inside a transaction, but " + step.fileName()
+                + " also has statements that run in one; Flyway refuses such a mixed script: move it into a migration of "
+                + "its own, or set mixed=true to run every statement of the script in autocommit";
+    }
+
+    private static List<Timeline.StatementSpan> spans(MigrationStep step, List<StatementRecord> records,
+                                                      List<StatementRecord> retried) {
+        List<Timeline.StatementSpan> out = new ArrayList<>();
+        for (StatementRecord r : retried) {
+            out.add(span(step, r, " (attempt failed, retried)"));
+        }
+        for (StatementRecord r : records) {
+            out.add(span(step, r, ""));
+        }
+        out.sort(Comparator.comparingLong(Timeline.StatementSpan::startMs));
+        return out;
+    }
+
+    private static Timeline.StatementSpan span(MigrationStep step, StatementRecord r, String note) {
+        String error = r.failed() ? r.sqlState() + " " + r.error() + note : null;
+        return new Timeline.StatementSpan(step.fileName(), r.line(), Findings.shorten(r.statement().sql()), r.startMs(),
+                r.endMs(), error);
+    }
+
+    private void applyLockTimeout(Connection c) throws SQLException {
+        if (settings.lockTimeout() != null) {
+            try (Statement s = c.createStatement()) {
+                s.execute("set lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
+            }
+        }
+    }
+
+    private static void configureObserver(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("set lock_timeout = '1s'; set statement_timeout = '60s'");
+        }
+    }
+
+    static int pid(Connection c) throws SQLException {
+        return c.unwrap(PGConnection.class).getBackendPID();
+    }
+
+}

@@ -1,0 +1,231 @@
+package dev.zerodown.trace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import dev.zerodown.migrations.SqlStatement;
+import dev.zerodown.result.Timeline;
+
+/**
+ * Runs the statements of one attempt of a step on the migration connection and measures each one:
+ * lock_timeout before, locks held and catalog after, rows written and scans started (inside a
+ * transaction block). Stops at the first failure or when the watchdog fired.
+ */
+final class StepRun {
+    /** SQLStates after which a statement wrapped in a block for measuring is re-run as plain autocommit. */
+    private static final Set<String> NEEDS_AUTOCOMMIT = Set.of("25001", "2D000");
+
+    private final Connection migration;
+    private final Connection observer;
+    private final int pid;
+    private final LockSource locks;
+    private final Watchdog dog;
+    private final Catalog pre;
+    private final Map<Long, Long> rows;
+    private final List<StatementRecord> records = new ArrayList<>();
+    private final List<Txn> txns = new ArrayList<>();
+    private Catalog last;
+    private String commitError;
+
+    StepRun(Connection migration, Connection observer, int pid, LockSource locks, Watchdog dog, Catalog pre,
+            Map<Long, Long> rows) {
+        this.migration = migration;
+        this.observer = observer;
+        this.pid = pid;
+        this.locks = locks;
+        this.dog = dog;
+        this.pre = pre;
+        this.rows = rows;
+        this.last = pre;
+    }
+
+    List<StatementRecord> records() {
+        return List.copyOf(records);
+    }
+
+    List<Txn> txns() {
+        return List.copyOf(txns);
+    }
+
+    /** The error of a COMMIT that failed (deferred constraints), or null. */
+    String commitError() {
+        return commitError;
+    }
+
+    /**
+     * Forgets the failed attempt before a retry and returns its records (for the timeline): the
+     * whole step when it ran in one transaction (all rolled back), else only the failed statement.
+     */
+    List<StatementRecord> discardFailedAttempt(boolean wholeStep) {
+        List<StatementRecord> gone = new ArrayList<>();
+        if (wholeStep) {
+            gone.addAll(records);
+            records.clear();
+            txns.clear();
+            last = pre;
+        } else if (!records.isEmpty()) {
+            StatementRecord failed = records.remove(records.size() - 1);
+            gone.add(failed);
+            if (failed.inBlock() && !txns.isEmpty() && txns.get(txns.size() - 1).index() == failed.txn()) {
+                txns.remove(txns.size() - 1);
+            }
+        }
+        commitError = null;
+        return gone;
+    }
+
+    /** Runs every statement in one transaction, rolled back on failure or timeout. */
+    void inTransaction(List<SqlStatement> statements) throws SQLException {
+        migration.setAutoCommit(false);
+        int txn = txns.size();
+        long start = locks.nowMs();
+        Probes.Xact counters = Probes.xact(migration);
+        boolean ok = true;
+        for (int i = 0; i < statements.size(); i++) {
+            if (dog.fired()) {
+                ok = false;
+                break;
+            }
+            Measured m = measure(statements.get(i), i, txn, counters);
+            records.add(m.record());
+            if (m.record().failed()) {
+                ok = false;
+                break;
+            }
+            counters = m.after();
+        }
+        txns.add(end(txn, start, ok));
+        migration.setAutoCommit(true);
+    }
+
+    /** Runs the statements from {@code from} each on its own; transactional ones in a block of their own so they can be measured. */
+    void autocommit(List<SqlStatement> statements, int from) throws SQLException {
+        migration.setAutoCommit(true);
+        for (int i = from; i < statements.size() && !dog.fired(); i++) {
+            SqlStatement s = statements.get(i);
+            StatementRecord r = s.transactional() ? wrapped(s, i) : measure(s, i, -1, null).record();
+            records.add(r);
+            if (r.failed()) {
+                return;
+            }
+        }
+    }
+
+    private StatementRecord wrapped(SqlStatement s, int position) throws SQLException {
+        migration.setAutoCommit(false);
+        int txn = txns.size();
+        long start = locks.nowMs();
+        StatementRecord r = measure(s, position, txn, Probes.xact(migration)).record();
+        if (r.failed() && NEEDS_AUTOCOMMIT.contains(r.sqlState())) {
+            rollbackQuietly();
+            migration.setAutoCommit(true);
+            return measure(s, position, -1, null).record();
+        }
+        txns.add(end(txn, start, !r.failed()));
+        migration.setAutoCommit(true);
+        return r;
+    }
+
+    private Txn end(int txn, long start, boolean commit) throws SQLException {
+        boolean committed = false;
+        if (commit && !dog.fired()) {
+            try {
+                migration.commit();
+                committed = true;
+            } catch (SQLException e) {
+                commitError = e.getSQLState() + " " + firstLine(e.getMessage());
+                rollbackQuietly();
+            }
+        } else {
+            rollbackQuietly();
+        }
+        return new Txn(txn, start, locks.nowMs(), committed);
+    }
+
+    private void rollbackQuietly() {
+        try {
+            migration.rollback();
+        } catch (SQLException e) {
+            // the backend is gone (terminated after a timeout): nothing left to roll back
+        }
+    }
+
+    /** A statement's record and the transaction's statistics after it. */
+    private record Measured(StatementRecord record, Probes.Xact after) {
+    }
+
+    /**
+     * Runs and measures one statement. Inside a block ({@code txn >= 0}) {@code before} holds the
+     * statistics read after the previous statement; the catalog is re-read only when the statement
+     * wrote to pg_catalog.
+     */
+    private Measured measure(SqlStatement s, int position, int txn, Probes.Xact before) throws SQLException {
+        long lockTimeout = before != null ? before.lockTimeoutMs() : Probes.lockTimeoutMs(migration);
+        long start = locks.nowMs();
+        SQLException error = execute(s);
+        long end = locks.nowMs();
+        Set<Probes.HeldLock> held = txn >= 0 ? Probes.heldLocks(observer, pid) : null;
+        List<Timeline.LockHold> sampled = locks.holds(pid, start, end);
+        Catalog catalog = null;
+        Probes.Xact after = null;
+        Map<Long, Probes.Counters> delta = null;
+        Set<Long> emptied = Set.of();
+        if ((error == null || txn < 0) && !dog.fired()) {
+            boolean catalogChanged = true;
+            if (txn >= 0) {
+                after = Probes.xact(migration);
+                delta = after.minus(before);
+                catalogChanged = after.catalogWrites() != before.catalogWrites();
+            }
+            catalog = catalogChanged ? CatalogReader.read(migration) : last;
+            emptied = catalogChanged ? emptied(catalog) : Set.of();
+            last = catalog;
+        }
+        String state = error == null ? null : error.getSQLState() == null ? "XX000" : error.getSQLState();
+        String message = error == null ? null : firstLine(error.getMessage());
+        return new Measured(new StatementRecord(position, s, txn, start, end, state, message, lockTimeout, held, sampled,
+                catalog, delta, emptied), after);
+    }
+
+    private SQLException execute(SqlStatement s) {
+        try (Statement st = migration.createStatement()) {
+            boolean results = st.execute(s.sql());
+            while (results || st.getUpdateCount() != -1) {
+                results = st.getMoreResults();
+            }
+            return null;
+        } catch (SQLException e) {
+            return e;
+        }
+    }
+
+    /** Pre-existing tables with rows at the start that got new storage and have no rows now (TRUNCATE). */
+    private Set<Long> emptied(Catalog now) throws SQLException {
+        Set<Long> out = new HashSet<>();
+        for (Catalog.Rel before : last.relations().values()) {
+            Catalog.Rel after = now.relation(before.oid());
+            if (after == null || !before.holdsRows() || after.filenode() == before.filenode()
+                    || rows.getOrDefault(before.oid(), 0L) == 0 || pre.relation(before.oid()) == null) {
+                continue;
+            }
+            if (!Probes.hasRows(migration, after)) {
+                out.add(before.oid());
+            }
+        }
+        return out;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String m = message.startsWith("ERROR: ") ? message.substring(7) : message;
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m.trim() : m.substring(0, nl).trim();
+    }
+}

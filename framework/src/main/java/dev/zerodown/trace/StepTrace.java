@@ -1,0 +1,48 @@
+package dev.zerodown.trace;
+
+import java.util.List;
+import dev.zerodown.hazards.HazardId;
+import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.result.Hazard;
+import dev.zerodown.result.Timeline;
+import org.apiguardian.api.API;
+
+/**
+ * What one traced step did.
+ *
+ * @param step       the step
+ * @param backendPid the migration connection's backend
+ * @param startMs    when the step began (ms since the run started)
+ * @param endMs      when it ended (committed or rolled back)
+ * @param failed     true when the step did not complete (a statement failed, timeout, refused mixed script)
+ * @param statements one span per statement run, in order; a statement retried after a lock timeout
+ *                   appears once per attempt, the failed attempts with their error
+ * @param holds      relation locks held on pre-existing relations, per (relation, mode), with the
+ *                   file and line of the statement that first took it
+ * @param diff       what the committed step changed (empty when rolled back)
+ * @param hazards    every hazard found, at default severity, acknowledgements applied
+ */
+@API(status = API.Status.STABLE)
+public record StepTrace(MigrationStep step, int backendPid, long startMs, long endMs, boolean failed,
+                        List<Timeline.StatementSpan> statements, List<Timeline.LockHold> holds, CatalogDiff diff,
+                        List<Hazard> hazards) {
+    public StepTrace {
+        statements = List.copyOf(statements);
+        holds = List.copyOf(holds);
+        hazards = List.copyOf(hazards);
+    }
+
+    /** The hazards with this id. */
+    public List<Hazard> hazards(HazardId id) {
+        return hazards.stream().filter(h -> h.id() == id).toList();
+    }
+
+    public long durationMs() {
+        return endMs - startMs;
+    }
+
+    /** A copy with other hazards (after severities or traffic rules were applied). */
+    public StepTrace withHazards(List<Hazard> replaced) {
+        return new StepTrace(step, backendPid, startMs, endMs, failed, statements, holds, diff, replaced);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.zerodown.load;
+
+import static dev.zerodown.load.LoadTestSupport.exec;
+import static dev.zerodown.load.LoadTestSupport.queryLong;
+import static dev.zerodown.load.LoadTestSupport.sleep;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.postgres.Database;
+import dev.zerodown.postgres.Postgres;
+import dev.zerodown.result.FailureGroup;
+import dev.zerodown.result.VersionStats;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SqlWorkloadTest {
+    private static final LoadSettings CLOSED_LOOP = new LoadSettings(3, 0, 7);
+
+    private Database db;
+    private LoadDriver driver;
+
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        db = Postgres.embedded(17).createDatabase("sql_workload");
+        exec(db, "create table users (id bigint primary key, email text not null unique, kind text)");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (driver != null) {
+            driver.close();
+        }
+        db.close();
+    }
+
+    private VersionStats run(LoadSettings settings, long ms, String... versionsAndWorkloads) throws Exception {
+        driver = new LoadDriver(db, settings, System.nanoTime());
+        driver.beginWindow();
+        for (int i = 0; i < versionsAndWorkloads.length; i += 2) {
+            driver.start(versionsAndWorkloads[i], SqlWorkload.parse(versionsAndWorkloads[i] + ".sql", versionsAndWorkloads[i + 1]), false, false);
+        }
+        sleep(ms);
+        for (int i = 0; i < versionsAndWorkloads.length; i += 2) {
+            driver.stop(versionsAndWorkloads[i]);
+        }
+        return driver.endWindow().get(versionsAndWorkloads[0]);
+    }
+
+    @Test
+    void should_use_one_seq_value_per_request_shared_by_all_clients_and_versions() throws Exception {
+        String insert = "insert into users(id, email) values ({{seq}}, 'u{{seq}}@example.com');";
+
+        VersionStats v1 = run(CLOSED_LOOP, 600, "v1", insert, "v2", insert);
+        long v2ok = driver.endWindow().get("v2").ok();
+
+        assertThat(v1.failed()).isZero();
+        assertThat(v1.ok()).isPositive();
+        long rows = queryLong(db, "select count(*) from users");
+        assertThat(rows).isEqualTo(v1.ok() + v2ok);
+        assertThat(queryLong(db, "select count(*) from users where email <> 'u' || id || '@example.com'")).isZero();
+        assertThat(queryLong(db, "select min(id) from users")).isEqualTo(1);
+        assertThat(queryLong(db, "select max(id) from users")).isEqualTo(rows);
+    }
+
+    @Test
+    void should_choose_statements_by_weight() throws Exception {
+        VersionStats stats = run(CLOSED_LOOP, 800, "v1", """
+                -- weight: 1
+                insert into users(id, email, kind) values ({{seq}}, '{{uuid}}', 'rare');
+                -- weight: 9
+                insert into users(id, email, kind) values ({{seq}}, '{{uuid}}', 'common');
+                """);
+
+        assertThat(stats.failed()).isZero();
+        long rare = queryLong(db, "select count(*) from users where kind = 'rare'");
+        long common = queryLong(db, "select count(*) from users where kind = 'common'");
+        assertThat(rare + common).isEqualTo(stats.ok()).isGreaterThan(200);
+        assertThat((double) common / (rare + common)).isBetween(0.8, 0.97);
+    }
+
+    @Test
+    void should_draw_generator_values_in_their_ranges() throws Exception {
+        VersionStats stats = run(CLOSED_LOOP, 500, "v1",
+                "insert into users(id, email, kind) values ({{seq}}, '{{uuid}}', '{{pick a|b c}}-{{int 3 5}}');");
+
+        assertThat(stats.failed()).isZero();
+        assertThat(queryLong(db, "select count(*) from users where kind not in ('a-3','a-4','a-5','b c-3','b c-4','b c-5')")).isZero();
+        assertThat(queryLong(db, "select count(distinct kind) from users")).isEqualTo(6);
+        assertThat(queryLong(db, "select count(*) from users where email::uuid is null")).isZero();
+    }
+
+    @Test
+    void should_count_declared_errors_as_expected() throws Exception {
+        exec(db, "insert into users(id, email) values (1, 'taken@example.com')");
+
+        VersionStats stats = run(CLOSED_LOOP, 400, "v1", """
+                -- expect-error: 23505
+                insert into users(id, email) values ({{int 100 1000000}}, 'taken@example.com');
+                """);
+
+        assertThat(stats.expectedErrors()).isPositive().isEqualTo(stats.total());
+        assertThat(stats.failed()).isZero();
+    }
+
+    @Test
+    void should_group_failures_by_sqlstate_and_statement() throws Exception {
+        VersionStats stats = run(CLOSED_LOOP, 400, "v1", """
+                select full_name from users where id = {{int 1 10}};
+                select id from users where id = {{int 1 10}};
+                """);
+
+        assertThat(stats.ok()).isPositive();
+        assertThat(stats.failuresBySqlState()).containsOnlyKeys("42703");
+        assertThat(stats.failures()).singleElement().isEqualTo(new FailureGroup("42703",
+                "select full_name from users where id = {{int 1 10}}", stats.failed(),
+                "ERROR: column \"full_name\" does not exist"));
+    }
+
+    @Test
+    void should_run_statements_with_a_jsonb_question_mark_operator() throws Exception {
+        VersionStats stats = run(CLOSED_LOOP, 200, "v1", "select '{\"a\":1}'::jsonb ? 'a' where {{int 1 1}} = 1;");
+
+        assertThat(stats.failed()).isZero();
+        assertThat(stats.ok()).isPositive();
+    }
+
+    @Test
+    void should_pass_the_baseline_check_without_leaving_rows() throws Exception {
+        SqlWorkload w = SqlWorkload.parse("v1.sql", """
+                insert into users(id, email) values ({{seq}}, '{{uuid}}');
+                -- expect-error: 23505
+                insert into users(id, email) values (0, 'x'), (0, 'y');
+                vacuum users;
+                """);
+
+        try (Connection c = db.connect("zd-test")) {
+            w.baselineCheck(c);
+
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+        assertThat(queryLong(db, "select count(*) from users")).isZero();
+    }
+
+    @Test
+    void should_name_file_and_line_when_the_workload_does_not_fit_the_baseline() throws Exception {
+        SqlWorkload w = SqlWorkload.parse("v1.sql", """
+                select id from users;
+
+                select full_name from users;
+                select nope from users;
+                """);
+
+        try (Connection c = db.connect("zd-test")) {
+            assertThatThrownBy(() -> w.baselineCheck(c))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("v1.sql:3: the workload does not fit the baseline schema: ERROR: column \"full_name\" does"
+                            + " not exist (SQLState 42703) (also failing: v1.sql:4); fix the statement, or what the"
+                            + " baseline migrations and seed create");
+        }
+    }
+}

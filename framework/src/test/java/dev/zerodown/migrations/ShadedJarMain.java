@@ -1,0 +1,32 @@
+package dev.zerodown.migrations;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Run by {@link ShadedJarIT} in a JVM whose class path holds the packaged framework jar and its
+ * dependencies but no Flyway: loads a folder and prints every statement.
+ */
+public final class ShadedJarMain {
+    private ShadedJarMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            Class.forName("org.flywaydb.core.Flyway");
+            System.out.println("org.flywaydb is on the class path");
+            System.exit(2);
+        } catch (ClassNotFoundException expected) {
+            System.out.println("no org.flywaydb on the class path");
+        }
+        System.out.println("splitter from " + Class.forName("dev.zerodown.internal.shaded.flyway.database.postgresql.PostgreSQLParser")
+                .getProtectionDomain().getCodeSource().getLocation().getPath().replaceAll(".*/", ""));
+        List<MigrationStep> steps = new MigrationLoader().load(List.of(args[0]), Map.of("app_role", "app"), null);
+        for (MigrationStep step : steps) {
+            for (SqlStatement s : step.statements()) {
+                System.out.println(step.name() + ":" + s.line() + (s.transactional() ? "" : " [non-transactional]")
+                        + " " + s.summary());
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.zerodown.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The HTML report in a real headless Chromium (Debian's chromium + chromium-driver), one browser session
+ * for every check. Saves the unsafe run's screenshot under target/ and copies it to docs/images/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HtmlReportBrowserTest {
+    private static final Path CHROMIUM = Path.of(System.getProperty("zerodown.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("zerodown.chromedriver", "/usr/bin/chromedriver"));
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private Path reports;
+    private Path profile;
+    private ChromeDriver driver;
+    private ReportFiles unsafe;
+    private ReportFiles safe;
+    private ReportFiles hostile;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String reason = "Chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): .ci/run installs them (apt-get install -y chromium chromium-driver)";
+            if (Boolean.getBoolean("zerodown.skipBrowserTests")) {
+                Assumptions.abort("zerodown.skipBrowserTests=true; " + reason);
+            }
+            Assertions.fail(reason + "; or set -Dzerodown.skipBrowserTests=true to skip");
+        }
+        reports = Path.of("target", "browser-test-reports").toAbsolutePath();
+        deleteTree(reports);
+        unsafe = Reports.write(ReportFixtures.unsafe(), reports);
+        safe = Reports.write(ReportFixtures.safe(), reports);
+        hostile = Reports.write(ReportFixtures.hostile(), reports);
+        profile = Files.createTempDirectory("zerodown-chromium-");
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build(), options());
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(WAIT);
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__zdDialogs = 0; ['alert','confirm','prompt'].forEach(function (n) {"
+                        + " window[n] = function () { window.__zdDialogs++; }; });"));
+    }
+
+    private ChromeOptions options() {
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1400,1100", "--force-device-scale-factor=1",
+                "--hide-scrollbars", "--lang=en-US");
+        o.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        o.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        return o;
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (profile != null) {
+                deleteTree(profile);
+            }
+        }
+    }
+
+    @Test
+    void should_load_every_page_without_console_errors() {
+        for (Path page : List.of(unsafe.html(), safe.html(), hostile.html(), unsafe.index())) {
+            open(page);
+
+            assertThat(severeLogs()).as("console errors of %s", page).isEmpty();
+        }
+    }
+
+    @Test
+    void should_show_the_summary_rows_and_the_timeline() {
+        open(unsafe.html());
+
+        List<WebElement> rows = driver.findElements(By.cssSelector("#summary tbody tr"));
+        assertThat(rows).hasSize(4).allMatch(WebElement::isDisplayed);
+        assertThat(rows.get(1).getText()).contains("V3__rename_user_name under [v1]").contains("unsafe")
+                .contains("692 / 612");
+        WebElement svg = driver.findElement(By.id("timeline"));
+        assertThat(svg.isDisplayed()).isTrue();
+        assertThat(svg.getRect().getWidth()).isGreaterThan(900);
+        assertThat(svg.getRect().getHeight()).isGreaterThan(300);
+        assertThat(driver.findElements(By.cssSelector("#timeline g.zd-tr"))).hasSize(4);
+    }
+
+    @Test
+    void should_show_wait_details_on_hover() {
+        open(unsafe.html());
+        WebElement wait = driver.findElements(By.cssSelector("#timeline g.zd-wait-mig")).get(0);
+
+        hover(wait);
+
+        WebElement tip = driver.findElement(By.id("zd-tip"));
+        new WebDriverWait(driver, WAIT).until(d -> tip.isDisplayed());
+        assertThat(tip.getText()).contains("v1 (pid 101) waited").contains("RowExclusiveLock")
+                .contains("the migration holding ShareLock on public.users (V2__index_users_email.sql:2)")
+                .contains("update users set last_seen = now() where id = $1");
+        assertThat(driver.findElements(By.cssSelector("#timeline g.zd-hold.zd-linked"))).hasSize(1);
+    }
+
+    @Test
+    void should_show_statement_and_invariant_details_on_click() {
+        open(unsafe.html());
+
+        click(driver.findElements(By.cssSelector("#timeline g.zd-stmt")).get(0));
+        WebElement panel = driver.findElement(By.id("zd-panel-body"));
+        assertThat(panel.getText()).contains("V2__index_users_email.sql:2")
+                .contains("create index users_email_idx on users (email)").contains("took");
+
+        click(driver.findElement(By.cssSelector("#timeline g.zd-inv-bad")));
+        assertThat(panel.getText()).contains("every_user_has_full_name").contains("3 rows")
+                .contains("ann@example.com");
+    }
+
+    @Test
+    void should_render_hostile_text_as_text() {
+        open(hostile.html());
+
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        JavascriptExecutor js = driver;
+        assertThat(((Number) js.executeScript("return window.__zdDialogs;")).intValue()).isZero();
+        assertThat(((Number) js.executeScript("return document.images.length;")).intValue()).isZero();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Hostile" + ReportFixtures.XSS);
+        assertThat(driver.findElement(By.id("details")).getText()).contains("-- " + ReportFixtures.XSS);
+
+        click(driver.findElements(By.cssSelector("#timeline g.zd-stmt")).get(1));
+        assertThat(driver.findElement(By.id("zd-panel-body")).getText()).contains(ReportFixtures.XSS);
+        assertThat(((Number) js.executeScript("return document.images.length + window.__zdDialogs;")).intValue())
+                .isZero();
+    }
+
+    @Test
+    void should_save_a_screenshot_of_the_unsafe_run_for_the_docs() throws IOException {
+        open(unsafe.html());
+        click(driver.findElements(By.cssSelector("#timeline g.zd-wait-mig")).get(0));
+        new Actions(driver).moveToElement(driver.findElement(By.tagName("h1"))).perform();
+        driver.executeScript("window.scrollTo(0, 0);");
+        Number bottom = (Number) driver.executeScript(
+                "return Math.ceil(document.getElementById('zd-panel').getBoundingClientRect().bottom + 16);");
+
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1400,
+                        "height", bottom.intValue(), "scale", 1)));
+
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        Path target = Files.write(Path.of("target", "report-unsafe.png"), png);
+        Path docs = ProjectRoot.find().resolve("docs/images/report-unsafe.png");
+        Files.createDirectories(docs.getParent());
+        Files.copy(target, docs, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(docs).hasBinaryContent(png);
+    }
+
+    private void open(Path page) {
+        driver.get(page.toUri().toString());
+        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private void hover(WebElement e) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        new Actions(driver).moveToElement(e).perform();
+    }
+
+    private void click(WebElement e) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+        new Actions(driver).moveToElement(e).click().perform();
+    }
+
+    private List<String> severeLogs() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
