@@ -107,7 +107,8 @@ public final class CompatibilityRun {
         List<MigrationStep> steps = migrations();
         RolloutPlan plan = RolloutPlan.of(rollout, steps);
         InvariantScopes scopes = InvariantScopes.of(invariants, steps);
-        PostgresServer server = Postgres.server(PostgresOptions.from(settings, major));
+        PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
+                settings.image()));
         RunResult result = new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute();
         ReportFiles files = writeReports ? Reports.write(result, Paths.get(settings.reportDirectory())) : null;
         return new RunOutcome(result, files);
@@ -122,7 +123,7 @@ public final class CompatibilityRun {
     }
 
     private List<MigrationStep> migrations() {
-        return MigrationLoader.load(settings.migrations(), settings.placeholders(), classLoader);
+        return new MigrationLoader().load(settings.migrations(), settings.placeholders(), classLoader);
     }
 
     private Path seedFile() {

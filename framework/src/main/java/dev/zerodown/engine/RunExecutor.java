@@ -16,6 +16,7 @@ import dev.zerodown.load.AppVersionFactory;
 import dev.zerodown.load.LoadDriver;
 import dev.zerodown.load.LoadSettings;
 import dev.zerodown.load.SqlWorkload;
+import dev.zerodown.load.SyntheticTraffic;
 import dev.zerodown.load.SyntheticWorkload;
 import dev.zerodown.locks.LockMonitor;
 import dev.zerodown.migrations.MigrationStep;
@@ -77,7 +78,7 @@ final class RunExecutor {
                 long samplesBefore = monitor.sampleCount();
                 StepTrace trace = null;
                 if (t.step() != null) {
-                    trace = steps.execute(t.step());
+                    trace = execute(db, steps, t);
                     if (!trace.failed()) {
                         lastApplied = plan.baseline().size() + indexAfterBaseline(t.step());
                     }
@@ -105,6 +106,15 @@ final class RunExecutor {
         Verdict verdict = results.stream().anyMatch(r -> r.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE : Verdict.SAFE;
         return new RunResult(name, server.version(), server.major(), server.provider().id(), settings.randomSeed(),
                 verdict, results, startedAt);
+    }
+
+    private static StepTrace execute(Database db, StepExecutor steps, PlannedTransition t) {
+        if (t.longTransaction() == null) {
+            return steps.execute(t.step());
+        }
+        try (LongTransactionActor actor = LongTransactionActor.start(db, t.longTransaction())) {
+            return steps.execute(t.step());
+        }
     }
 
     /** Applies the baseline, repeatable scripts and the seed without load; returns the last applied index. */
@@ -163,7 +173,7 @@ final class RunExecutor {
     }
 
     private static boolean synthetic(AppVersionFactory f) {
-        return f instanceof SyntheticWorkload;
+        return f instanceof SyntheticWorkload || f instanceof SyntheticTraffic;
     }
 
     private TraceSettings traceSettings() {

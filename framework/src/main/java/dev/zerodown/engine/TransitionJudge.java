@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import dev.zerodown.settings.Settings;
 import dev.zerodown.hazards.HazardId;
-import dev.zerodown.hazards.HazardRules;
 import dev.zerodown.hazards.Recipes;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.locks.LockMonitor;
@@ -19,6 +18,7 @@ import dev.zerodown.result.Timeline;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
 import dev.zerodown.result.VersionStats;
+import dev.zerodown.trace.HazardRules;
 import dev.zerodown.trace.StepTrace;
 
 /** Turns one transition's trace, request stats, lock waits and invariant checks into hazards and a verdict. */
@@ -37,9 +37,7 @@ final class TransitionJudge {
         Map<String, VersionStats> stats = withMigrationWaits(raw, waits);
         List<Hazard> hazards = new ArrayList<>();
         if (trace != null) {
-            hazards.addAll(trace.hazards());
-            hazards.addAll(HazardRules.blockedRequests(waits, settings.maxLockWait(), trace));
-            hazards.addAll(HazardRules.lockQueue(waits, trace));
+            hazards.addAll(HazardRules.withTraffic(trace, waits, settings.maxLockWait()));
         }
         for (String v : t.running()) {
             VersionStats s = stats.get(v);

@@ -127,7 +127,7 @@ final class ClassRun {
             List<dev.zerodown.invariants.Invariant> out = new ArrayList<>();
             for (Field f : AnnotationSupport.findAnnotatedFields(testClass, Invariant.class)) {
                 requireStaticString(f.getModifiers(), f.getType(), testClass, f.getName());
-                Object sql = ReflectionSupport.tryToReadFieldValue(f).toOptional().orElse(null);
+                Object sql = ReflectionSupport.tryToReadFieldValue(f, null).toOptional().orElse(null);
                 out.add(invariant(f.getAnnotation(Invariant.class), f.getName(), (String) sql, testClass));
             }
             for (Method m : AnnotationSupport.findAnnotatedMethods(testClass, Invariant.class, HierarchyTraversalMode.TOP_DOWN)) {

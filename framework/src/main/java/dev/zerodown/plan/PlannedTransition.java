@@ -16,10 +16,12 @@ import org.apiguardian.api.API;
  * @param live     live versions during the transition, in deploy order
  * @param canaries retired versions still running (rollback check)
  * @param apps     the factory of every version in {@code live} and {@code canaries}
+ * @param longTransaction a long transaction in the way of this step, or null
  */
 @API(status = API.Status.STABLE)
 public record PlannedTransition(String name, TransitionKind kind, MigrationStep step, String deployed,
-                                List<String> live, List<String> canaries, Map<String, AppVersionFactory> apps) {
+                                List<String> live, List<String> canaries, Map<String, AppVersionFactory> apps,
+                                RolloutEvent.LongTransaction longTransaction) {
     public PlannedTransition {
         live = List.copyOf(live);
         canaries = List.copyOf(canaries);

@@ -72,6 +72,18 @@ public final class Rollout {
         return add(new RolloutEvent.Retire(require(version, "version"), line()));
     }
 
+    /**
+     * Puts a long transaction in the way of the next migrated step: a session holds ACCESS SHARE on the
+     * table (like a report query or an idle-in-transaction client) from just before the step for this
+     * long. A step without {@code lock_timeout} then queues behind it and requests pile up behind the step.
+     */
+    public Rollout longTransaction(String table, java.time.Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("a long transaction needs a positive duration");
+        }
+        return add(new RolloutEvent.LongTransaction(require(table, "table"), duration, line()));
+    }
+
     /** Keeps retired versions running as canaries until the first contract step: can we still roll back? */
     public Rollout rollbackCheck() {
         return new Rollout(events, true);

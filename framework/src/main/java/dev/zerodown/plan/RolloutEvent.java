@@ -36,6 +36,17 @@ public sealed interface RolloutEvent {
         }
     }
 
+    /**
+     * A long transaction in the way of the next migrated step: it holds ACCESS SHARE on {@code table}
+     * (as a report query or an idle-in-transaction client would) from just before the step for {@code duration}.
+     */
+    record LongTransaction(String table, java.time.Duration duration, String source) implements RolloutEvent {
+        @Override
+        public String toString() {
+            return "long-transaction " + table + " " + dev.zerodown.config.Durations.format(duration);
+        }
+    }
+
     record Retire(String version, String source) implements RolloutEvent {
         @Override
         public String toString() {

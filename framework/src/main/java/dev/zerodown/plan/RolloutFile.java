@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE)
 public final class RolloutFile {
     private static final String ACCEPTED = "baseline <step>, start <version>, migrate <step>..., contract <step>..., "
-            + "deploy <version>, retire <version>, rollback-check";
+            + "deploy <version>, retire <version>, long-transaction <table> <duration>, rollback-check";
 
     private RolloutFile() {
     }
@@ -67,6 +67,13 @@ public final class RolloutFile {
                 out = out.withEvent(new RolloutEvent.Migrate(w[i], verb.equals("contract"), source));
             }
             return out;
+        }
+        if (verb.equals("long-transaction")) {
+            if (w.length != 3) {
+                throw bad(source, "'long-transaction' needs a table and a duration, e.g. 'long-transaction orders 3s'");
+            }
+            return r.withEvent(new RolloutEvent.LongTransaction(w[1], dev.zerodown.config.Durations.parse(
+                    "long-transaction", w[2]), source));
         }
         if (w.length != 2) {
             throw bad(source, "'" + String.join(" ", w) + "' is not an event; accepted: " + ACCEPTED);

@@ -49,6 +49,7 @@ public record RolloutPlan(List<MigrationStep> baseline, Map<String, AppVersionFa
         private final List<PlannedTransition> transitions = new ArrayList<>();
         private int next = -1;
         private boolean contracted;
+        private RolloutEvent.LongTransaction pendingHold;
 
         Validator(Rollout rollout, List<MigrationStep> steps) {
             this.rollout = rollout;
@@ -72,7 +73,15 @@ public record RolloutPlan(List<MigrationStep> baseline, Map<String, AppVersionFa
                     deploy(d);
                 } else if (e instanceof RolloutEvent.Retire r) {
                     retire(r);
+                } else if (e instanceof RolloutEvent.LongTransaction l) {
+                    if (pendingHold != null) {
+                        throw error(l, "two long transactions before one step; put a migrate between them");
+                    }
+                    pendingHold = l;
                 }
+            }
+            if (pendingHold != null) {
+                throw error(pendingHold, "a long transaction must come before a migrate or contract step");
             }
             List<MigrationStep> pending = steps.subList(Math.min(next, steps.size()), steps.size()).stream()
                     .filter(s -> !s.repeatable()).toList();
@@ -126,7 +135,8 @@ public record RolloutPlan(List<MigrationStep> baseline, Map<String, AppVersionFa
             requireLive(m);
             MigrationStep step = steps.get(i);
             transitions.add(transition(step.name() + " under " + live, m.contract() ? TransitionKind.CONTRACT
-                    : TransitionKind.MIGRATE, step, null));
+                    : TransitionKind.MIGRATE, step, null, pendingHold));
+            pendingHold = null;
         }
 
         private void deploy(RolloutEvent.Deploy d) {
@@ -134,8 +144,11 @@ public record RolloutPlan(List<MigrationStep> baseline, Map<String, AppVersionFa
                 throw error(d, "the rollout deploys '" + d.version() + "' before any version is live; begin with start");
             }
             join(d.version(), d.app(), d);
+            if (pendingHold != null) {
+                throw error(d, "a long transaction must come right before a migrate or contract step, not a deploy");
+            }
             transitions.add(transition("deploy " + d.version() + " under " + live, TransitionKind.DEPLOY, null,
-                    d.version()));
+                    d.version(), null));
         }
 
         private void retire(RolloutEvent.Retire r) {
@@ -161,11 +174,12 @@ public record RolloutPlan(List<MigrationStep> baseline, Map<String, AppVersionFa
             }
         }
 
-        private PlannedTransition transition(String name, TransitionKind kind, MigrationStep step, String deployed) {
+        private PlannedTransition transition(String name, TransitionKind kind, MigrationStep step, String deployed,
+                                             RolloutEvent.LongTransaction hold) {
             Map<String, AppVersionFactory> running = new LinkedHashMap<>();
             live.forEach(v -> running.put(v, apps.get(v)));
             canaries.forEach(v -> running.put(v, apps.get(v)));
-            return new PlannedTransition(name, kind, step, deployed, live, canaries, running);
+            return new PlannedTransition(name, kind, step, deployed, live, canaries, running, hold);
         }
 
         private int indexOf(String name, RolloutEvent e) {

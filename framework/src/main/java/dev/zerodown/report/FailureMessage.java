@@ -43,6 +43,14 @@ public final class FailureMessage {
         return b.toString();
     }
 
+    /** The text of one failed transition: its error-level hazards, each with where, measured and recipe. */
+    public static String of(TransitionResult transition) {
+        StringBuilder b = new StringBuilder();
+        b.append(transition.name()).append(" is ").append(transition.verdict().id()).append(':');
+        transition.hazards().stream().filter(Hazard::blocking).forEach(h -> hazard(b, h));
+        return b.toString();
+    }
+
     private static void hazard(StringBuilder b, Hazard h) {
         b.append("\n  - ").append(h.id().id());
         if (!h.where().isEmpty()) {

@@ -35,6 +35,31 @@ public final class StepExecutor {
     private final TraceSettings settings;
     private final LockSource locks;
 
+    /** A tracer whose holds, waits and clock come from the run's lock sampler. */
+    public StepExecutor(Database db, TraceSettings settings, dev.zerodown.locks.LockMonitor monitor) {
+        this(db, settings, new LockSource() {
+            @Override
+            public long nowMs() {
+                return monitor.nowMs();
+            }
+
+            @Override
+            public void migrationPid(int pid) {
+                monitor.migrationPid(pid);
+            }
+
+            @Override
+            public List<dev.zerodown.result.Timeline.LockHold> holds(int pid, long fromMs, long toMs) {
+                return monitor.holds(pid, fromMs, toMs);
+            }
+
+            @Override
+            public List<dev.zerodown.result.Timeline.LockWait> waits(long fromMs, long toMs) {
+                return monitor.waits(fromMs, toMs);
+            }
+        });
+    }
+
     StepExecutor(Database db, TraceSettings settings, LockSource locks) {
         this.db = db;
         this.settings = settings;

@@ -1,0 +1,87 @@
+package dev.zerodown.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.hazards.HazardId;
+import dev.zerodown.hazards.Severity;
+import dev.zerodown.postgres.ProviderKind;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void should_have_the_contract_defaults() {
+        Settings s = Settings.defaults();
+        assertThat(s.provider()).isEqualTo(ProviderKind.EMBEDDED);
+        assertThat(s.postgresVersions()).containsExactly(17);
+        assertThat(s.clients()).isEqualTo(4);
+        assertThat(s.soak()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(s.sampleInterval()).isEqualTo(Duration.ofMillis(5));
+        assertThat(s.maxLockWait()).isEqualTo(Duration.ofMillis(100));
+        assertThat(s.batchRows()).isEqualTo(10_000);
+        assertThat(s.stepTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.lockTimeout()).isNull();
+        assertThat(s.failOn()).isEqualTo(FailOn.ERROR);
+        assertThat(s.reportDirectory()).isEqualTo("target/zerodown");
+        assertThat(s.severity(HazardId.STRONG_LOCK)).isEqualTo(Severity.WARNING);
+        assertThat(s.severity(HazardId.TABLE_REWRITE)).isEqualTo(Severity.ERROR);
+    }
+
+    @Test
+    void should_parse_every_setting_by_its_contract_name() {
+        Settings s = Settings.defaults().with(Map.of(
+                "postgresVersions", "13, 18", "soak", "250ms", "lockTimeout", "2s", "severities",
+                "strong-lock=error,destructive=off", "placeholders", "schema=app,owner=admin", "rate", "0",
+                "mixed", "true", "migrations", "filesystem:db/a, classpath:db/b"));
+        assertThat(s.postgresVersions()).containsExactly(13, 18);
+        assertThat(s.soak()).isEqualTo(Duration.ofMillis(250));
+        assertThat(s.lockTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.severity(HazardId.STRONG_LOCK)).isEqualTo(Severity.ERROR);
+        assertThat(s.severity(HazardId.DESTRUCTIVE)).isEqualTo(Severity.OFF);
+        assertThat(s.placeholders()).containsEntry("schema", "app").containsEntry("owner", "admin");
+        assertThat(s.rate()).isZero();
+        assertThat(s.mixed()).isTrue();
+        assertThat(s.migrations()).containsExactly("filesystem:db/a", "classpath:db/b");
+    }
+
+    @Test
+    void should_let_explicit_values_beat_system_properties() {
+        Properties p = new Properties();
+        p.setProperty("zerodown.clients", "8");
+        p.setProperty("zerodown.soak", "3s");
+        Settings s = Settings.defaults().withProperties(p).with(Map.of("clients", "2"));
+        assertThat(s.clients()).isEqualTo(2);
+        assertThat(s.soak()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void should_name_the_setting_and_the_accepted_values_on_bad_input() {
+        assertThatThrownBy(() -> Settings.defaults().with("postgresVersions", "9"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Setting 'postgresVersions' has value '9': '9' is not a supported PostgreSQL major; accepted: 13 to 18");
+        assertThatThrownBy(() -> Settings.defaults().with("provider", "docker"))
+                .hasMessage("Unknown provider 'docker' (setting 'provider' / zerodown.provider); accepted: embedded, testcontainers, external, auto");
+        assertThatThrownBy(() -> Settings.defaults().with("soak", "1 minute"))
+                .hasMessage("Setting 'soak' has value '1 minute', which is not a duration; write a whole number with a unit: ms, s, m or h (e.g. 500ms, 2s, 1m)");
+        assertThatThrownBy(() -> Settings.defaults().with("severities", "table-rewrites=off"))
+                .hasMessageStartingWith("Unknown hazard id 'table-rewrites'; accepted: failed-requests, invariant-violated,");
+        assertThatThrownBy(() -> Settings.defaults().with("clients", "0"))
+                .hasMessage("Setting 'clients' (zerodown.clients) has value '0'; accepted: a whole number from 1 to 1000");
+        assertThatThrownBy(() -> Settings.defaults().with("colour", "blue"))
+                .hasMessageStartingWith("Unknown setting 'colour'; accepted: allowExternal, batchRows,");
+    }
+
+    @Test
+    void should_list_each_setting_once() {
+        assertThat(Settings.NAMES).doesNotHaveDuplicates().contains("provider", "postgresVersions", "failOn");
+        List<String> components = java.util.Arrays.stream(Settings.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toList();
+        assertThat(Settings.NAMES).containsExactlyElementsOf(components);
+    }
+}

@@ -1,0 +1,13 @@
+-- backfill in batches, each its own transaction (the script runs outside one, see .sql.conf)
+do $$
+declare
+  n int;
+begin
+  loop
+    update customers set full_name = name
+     where id in (select id from customers where full_name is null limit 2000);
+    get diagnostics n = row_count;
+    exit when n = 0;
+    commit;
+  end loop;
+end $$;
