@@ -2,7 +2,6 @@ package dev.zerodown.examples.notnull;
 
 import static dev.zerodown.assertj.ZerodownAssertions.assertThat;
 
-import dev.zerodown.examples.Margins;
 import dev.zerodown.examples.notnull.v1.AppV1;
 import dev.zerodown.junit.MigrationCompatibility;
 import dev.zerodown.junit.TransitionTest;
@@ -29,8 +28,7 @@ class SetNotNullTest {
 
     @TransitionTest
     void eachTransition(TransitionResult result) {
-        assertThat(result)
-                .hasNoHazard("scan-under-lock")
-                .hasMaxLockWaitBelow(Margins.PASSING_WAIT);
+        // the default checks passed (no error-level hazard); this is the one the rollout exists to avoid
+        assertThat(result).hasNoHazard("scan-under-lock");
     }
 }
