@@ -1,2 +1,2 @@
-set lock_timeout = '2s';
+-- on its own: CONCURRENTLY cannot run inside a transaction, so the script runs in autocommit
 create index concurrently orders_customer_note_idx on orders (customer_id, note);

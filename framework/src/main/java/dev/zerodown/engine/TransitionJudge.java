@@ -65,8 +65,7 @@ final class TransitionJudge {
             }
         }
         List<Hazard> effective = hazards.stream()
-                // a configured level wins; otherwise keep the hazard's own (an escalated lock-held-across-statements stays error)
-                .map(h -> settings.severities().containsKey(h.id()) ? h.withSeverity(settings.severity(h.id())) : h)
+                .map(h -> settings.severities().containsKey(h.id()) ? h.withSeverity(settings.severities().get(h.id())) : h)
                 .filter(h -> h.severity() != Severity.OFF)
                 .toList();
         Verdict verdict = effective.stream().anyMatch(Hazard::blocking) ? Verdict.UNSAFE : Verdict.SAFE;

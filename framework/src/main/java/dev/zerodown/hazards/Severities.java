@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.result.Hazard;
 import org.apiguardian.api.API;
 
 /**
@@ -92,21 +91,6 @@ public final class Severities {
     /** True when the user set this id explicitly. */
     public boolean configured(HazardId id) {
         return configured.containsKey(id);
-    }
-
-    /**
-     * The hazards with their effective severity: an explicitly configured level replaces the
-     * hazard's own one; otherwise the hazard keeps the severity it was measured with (its default,
-     * or a stricter one a rule chose, such as a long lock held across statements under traffic).
-     * Hazards at {@code off} are kept (reports list them as off).
-     */
-    public List<Hazard> apply(List<Hazard> hazards) {
-        List<Hazard> out = new ArrayList<>(hazards.size());
-        for (Hazard h : hazards) {
-            Severity level = configured.get(h.id());
-            out.add(level == null || level == h.severity() ? h : h.withSeverity(level));
-        }
-        return List.copyOf(out);
     }
 
     /** {@code id=level} for every explicitly configured id, in id order. */

@@ -44,7 +44,7 @@ final class TransitionInvocation implements TestTemplateInvocationContext {
         boolean first = !run.hasRun(major);
         CompatibilityRun.RunOutcome outcome = run.outcome(major);
         if (first && outcome.reports() != null) {
-            context.publishReportEntry("zerodown.report", outcome.reports().html().toAbsolutePath().toString());
+            ReportPublisher.publish(context, outcome.reports(), major);
         }
         TransitionResult t = transition(outcome.result());
         if (defaultChecks && t.verdict() == dev.zerodown.result.Verdict.UNSAFE) {

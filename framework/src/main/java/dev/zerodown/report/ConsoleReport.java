@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
 /**
  * A compact plain-text table of one run: a row per transition and a line per hazard, at most
  * {@value #WIDTH} columns wide, ASCII only. ANSI colours only when asked for; callers pass
- * {@code System.console() != null && !"dumb".equals(System.getenv("TERM"))}.
+ * {@link #terminalSupportsColour()}.
  */
 @API(status = API.Status.STABLE)
 public final class ConsoleReport {
@@ -28,6 +28,16 @@ public final class ConsoleReport {
     private static final String CELLS = "  %-40s  %-12s  %18s  %9s";
 
     private ConsoleReport() {
+    }
+
+    /**
+     * True when standard output is a terminal that shows colours: a console is attached, {@code TERM} is
+     * not {@code dumb} and {@code NO_COLOR} is not set.
+     */
+    public static boolean terminalSupportsColour() {
+        String noColour = System.getenv("NO_COLOR");
+        return System.console() != null && !"dumb".equals(System.getenv("TERM"))
+                && (noColour == null || noColour.isEmpty());
     }
 
     public static String render(RunResult run, boolean colour) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -58,15 +59,31 @@ public final class Reports {
             try {
                 Files.createDirectories(reportDirectory);
                 try (FileChannel ch = FileChannel.open(reportDirectory.resolve(".index.lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock lock = ch.lock()) {
-                    AtomicFiles.write(index, IndexPage.render(reportDirectory));
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    FileLock lock = lockOrNull(ch);
+                    try {
+                        AtomicFiles.write(index, IndexPage.render(reportDirectory));
+                    } finally {
+                        if (lock != null) {
+                            lock.release();
+                        }
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write " + index + ": " + e.getMessage(), e);
             }
         }
         return index;
+    }
+
+    /** The file lock, or null when this JVM already holds it through another class loader (atomic writes still hold). */
+    private static FileLock lockOrNull(FileChannel ch) throws IOException {
+        try {
+            return ch.lock();
+        } catch (OverlappingFileLockException e) {
+            LOG.debug("Index lock already held in this JVM; writing {} without it", ch);
+            return null;
+        }
     }
 
     /** The path as a reader of report.md should see it: relative to the working directory when below it. */

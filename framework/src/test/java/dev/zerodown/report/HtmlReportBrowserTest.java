@@ -172,6 +172,19 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void should_print_the_summary_and_timeline_without_the_interactive_parts() {
+        open(unsafe.html());
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(driver.findElement(By.id("zd-panel")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("timeline")).isDisplayed()).isTrue();
+            assertThat(driver.findElements(By.cssSelector("#summary tbody tr"))).allMatch(WebElement::isDisplayed);
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
     void should_save_a_screenshot_of_the_unsafe_run_for_the_docs() throws IOException {
         open(unsafe.html());
         click(driver.findElements(By.cssSelector("#timeline g.zd-wait-mig")).get(0));

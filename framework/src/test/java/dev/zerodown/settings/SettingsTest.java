@@ -66,7 +66,7 @@ class SettingsTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Setting 'postgresVersions' has value '9': '9' is not a supported PostgreSQL major; accepted: 13 to 18");
         assertThatThrownBy(() -> Settings.defaults().with("provider", "docker"))
-                .hasMessage("Unknown provider 'docker' (setting 'provider' / zerodown.provider); accepted: embedded, testcontainers, external, auto");
+                .hasMessage("Unknown provider 'docker' (setting provider, property zerodown.provider); accepted: embedded, testcontainers, external, auto");
         assertThatThrownBy(() -> Settings.defaults().with("soak", "1 minute"))
                 .hasMessage("Setting 'soak' has value '1 minute', which is not a duration; write a whole number with a unit: ms, s, m or h (e.g. 500ms, 2s, 1m)");
         assertThatThrownBy(() -> Settings.defaults().with("severities", "table-rewrites=off"))

@@ -1,7 +1,6 @@
 package dev.zerodown.report.internal;
 
 import java.util.List;
-import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
@@ -46,12 +45,11 @@ public final class Palette {
             this.blocks = blocks;
         }
 
+        /** Accepts pg_locks names ({@code ShareLock}), without "Lock", or as SQL writes them ({@code SHARE}). */
         public static LockMode of(String mode) {
-            String m = mode == null ? "" : mode.trim();
+            String m = mode == null ? "" : mode.replace(" ", "").replace("_", "").trim();
             for (LockMode l : values()) {
-                if (l != OTHER && (l.pgName.equalsIgnoreCase(m) || l.pgName.equalsIgnoreCase(m + "Lock")
-                        || l.pgName.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT)
-                        .equals(m.toUpperCase(Locale.ROOT)))) {
+                if (l != OTHER && (l.pgName.equalsIgnoreCase(m) || l.pgName.equalsIgnoreCase(m + "Lock"))) {
                     return l;
                 }
             }

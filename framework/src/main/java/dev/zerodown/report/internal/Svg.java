@@ -1,6 +1,5 @@
 package dev.zerodown.report.internal;
 
-import java.util.Locale;
 import org.apiguardian.api.API;
 
 /** A small SVG writer: numbers with one decimal, every text and attribute value escaped. */
@@ -13,8 +12,16 @@ public final class Svg {
         return this;
     }
 
+    /** A coordinate with at most one decimal: {@code 12}, {@code 12.5}, {@code -0.5}. */
     public static String n(double v) {
-        return String.format(Locale.ROOT, "%.1f", v).replace(".0", "");
+        if (!Double.isFinite(v)) {
+            return "0";
+        }
+        long tenths = Math.round(v * 10);
+        long whole = Math.abs(tenths) / 10;
+        long fraction = Math.abs(tenths) % 10;
+        String sign = tenths < 0 ? "-" : "";
+        return fraction == 0 ? sign + whole : sign + whole + "." + fraction;
     }
 
     /** Opens an element with attribute pairs; values are escaped. */

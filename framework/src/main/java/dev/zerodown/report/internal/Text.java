@@ -14,24 +14,37 @@ public final class Text {
         if (s == null) {
             return "";
         }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (validXml(c)) {
-                        b.appendCodePoint(c);
-                    } else {
-                        b.append('\uFFFD');
-                    }
-                }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String replacement = switch (c) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (replacement == null && !pair && !validXml(c)) {
+                replacement = "\uFFFD";
             }
-        });
-        return b.toString();
+            if (replacement != null && b == null) {
+                b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (b != null) {
+                if (replacement != null) {
+                    b.append(replacement);
+                } else if (pair) {
+                    b.append(c).append(s.charAt(++i));
+                } else {
+                    b.append(c);
+                }
+            } else if (pair) {
+                i++;
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     /** Same rules as {@link #html}: safe in XML content and attributes; drops characters XML 1.0 forbids. */
@@ -39,9 +52,9 @@ public final class Text {
         return html(s);
     }
 
-    private static boolean validXml(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+    /** A BMP character XML 1.0 allows (surrogate pairs are checked by the caller). */
+    private static boolean validXml(char c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
     }
 
     /** Collapses whitespace (newlines included) to single spaces. */
