@@ -1,5 +1,9 @@
--- Copy the addresses v1 wrote, 1,000 customers per transaction (see the .sql.conf). Rows v2
--- already dual-wrote are newer: "on conflict do nothing" keeps them.
+-- Copy the addresses into the new table, 1,000 customers per transaction (see the .sql.conf).
+-- Rows v2 dual-wrote may be stale: v1, live beside v2 until it was retired, moved customers in
+-- the old columns only. So an existing row is overwritten, not skipped. FOR UPDATE reads the
+-- latest committed address and holds it until the batch commits: a move by v2 at the same
+-- moment waits for the batch, then writes both places, instead of being overwritten by an
+-- older copy.
 do $$
 declare
     last_id bigint := 0;
@@ -11,7 +15,10 @@ begin
         select id, street, city, postal_code, country
           from customers
          where id > last_id and id <= last_id + 1000
-        on conflict (customer_id) do nothing;
+           for update
+        on conflict (customer_id) do update
+           set street = excluded.street, city = excluded.city,
+               postal_code = excluded.postal_code, country = excluded.country;
         last_id := last_id + 1000;
         commit;
     end loop;

@@ -6,8 +6,8 @@ import dev.zerodown.examples.shop.Address;
 
 /** What {@code src/test/zerodown/seed.sql} puts in the baseline; simulated requests pick from it. */
 public final class Seeded {
-    public static final int CUSTOMERS = 20_000;
-    public static final int ORDERS = 50_000;
+    public static final int CUSTOMERS = 10_000;
+    public static final int ORDERS = 40_000;
 
     private Seeded() {
     }

@@ -27,7 +27,7 @@ class FirstMigrationTest {
         return () -> {
             try (Connection c = dataSource.getConnection();
                  PreparedStatement ps = c.prepareStatement("select name, email from customers where id = ?")) {
-                ps.setLong(1, ThreadLocalRandom.current().nextLong(1, 20_001));
+                ps.setLong(1, ThreadLocalRandom.current().nextLong(1, 10_001));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                 }
