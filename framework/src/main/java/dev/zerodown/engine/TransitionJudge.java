@@ -65,7 +65,7 @@ final class TransitionJudge {
             }
         }
         List<Hazard> effective = hazards.stream()
-                .map(h -> settings.severities().containsKey(h.id()) ? h.withSeverity(settings.severities().get(h.id())) : h)
+                .map(h -> settings.severities().configured(h.id()) ? h.withSeverity(settings.severities().of(h.id())) : h)
                 .filter(h -> h.severity() != Severity.OFF)
                 .toList();
         Verdict verdict = effective.stream().anyMatch(Hazard::blocking) ? Verdict.UNSAFE : Verdict.SAFE;

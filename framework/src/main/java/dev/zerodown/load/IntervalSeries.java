@@ -10,7 +10,7 @@ import org.HdrHistogram.Recorder;
 /** One version's requests per short interval (about 100 ms) for the timeline; flushed by the driver's ticker. */
 final class IntervalSeries {
     private final String version;
-    private final Recorder latency = new Recorder(2);
+    private final Recorder latency = new Recorder(1, WindowStats.HIGHEST_MICROS, 2);
     private final LongAdder ok = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final List<Timeline.LoadPoint> points = new ArrayList<>();

@@ -42,6 +42,7 @@ public final class SqlWorkload implements AppVersionFactory {
      * @param weight         relative frequency (default 1)
      * @param expectedErrors SQLStates declared with {@code -- expect-error:}
      */
+    @API(status = API.Status.EXPERIMENTAL)
     public record Statement(String source, int line, String sql, int weight, Set<String> expectedErrors) {
         public Statement {
             expectedErrors = Set.copyOf(expectedErrors);

@@ -55,27 +55,13 @@ final class Template {
         List<Boolean> inCode = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int copied = 0;
-        int at = sql.indexOf("{{");
-        while (at >= 0) {
-            int nameStart = skipSpaces(sql, at + 2);
-            int nameEnd = nameStart;
-            while (nameEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(nameEnd)) || sql.charAt(nameEnd) == '_')) {
-                nameEnd++;
-            }
-            if (!looksLikeGenerator(sql, nameStart, nameEnd)) {
-                at = sql.indexOf("{{", at + 1);
+        for (int at = sql.indexOf("{{"); at >= 0; at = sql.indexOf("{{", at + 1)) {
+            Found found = read(sql, at, file + ":" + (line + newlines(sql, at)));
+            if (found == null) {
                 continue;
             }
-            String where = file + ":" + (line + newlines(sql, at));
-            int close = sql.indexOf("}}", nameEnd);
-            if (close < 0) {
-                throw new ConfigurationException(where + ": malformed generator '" + sql.substring(at, nameEnd)
-                        + "…': it has no closing }}; accepted generators: " + Generator.ACCEPTED);
-            }
-            int end = close + 2;
-            Generator g = Generator.parse(sql.substring(nameStart, nameEnd), sql.substring(nameEnd, close).strip(),
-                    sql.substring(at, end), where);
-            if (dataStatement && bindable(g, sql, kinds, at, end)) {
+            Generator g = found.generator();
+            if (dataStatement && bindable(g, sql, kinds, at, found.end())) {
                 g = g.asBound();
             }
             appendEscaped(text, sql, kinds, copied, at);
@@ -83,12 +69,38 @@ final class Template {
             text.setLength(0);
             generators.add(g);
             inCode.add(kinds[at] == SqlLexer.CODE);
-            copied = end;
-            at = sql.indexOf("{{", end);
+            copied = found.end();
+            at = found.end() - 1;
         }
         appendEscaped(text, sql, kinds, copied, sql.length());
         texts.add(text.toString());
         return new Template(texts, generators, inCode);
+    }
+
+    private record Found(Generator generator, int end) {
+    }
+
+    /**
+     * The generator written at {@code at}, or null when the {@code {{} there does not start one
+     * (as in the array literal {@code '{{1,2},{3,4}}'}).
+     */
+    private static Found read(String sql, int at, String where) {
+        int nameStart = skipSpaces(sql, at + 2);
+        int nameEnd = nameStart;
+        while (nameEnd < sql.length() && (Character.isLetterOrDigit(sql.charAt(nameEnd)) || sql.charAt(nameEnd) == '_')) {
+            nameEnd++;
+        }
+        if (!looksLikeGenerator(sql, nameStart, nameEnd)) {
+            return null;
+        }
+        int close = sql.indexOf("}}", nameEnd);
+        if (close < 0) {
+            throw new ConfigurationException(where + ": malformed generator '" + sql.substring(at, nameEnd)
+                    + "…': it has no closing }}; accepted generators: " + Generator.ACCEPTED);
+        }
+        Generator g = Generator.parse(sql.substring(nameStart, nameEnd), sql.substring(nameEnd, close).strip(),
+                sql.substring(at, close + 2), where);
+        return new Found(g, close + 2);
     }
 
     /** Renders one request: {@code {{seq}}} draws one value, used at each of its occurrences. */

@@ -24,8 +24,11 @@ final class WindowStats {
     private final LongAdder failed = new LongAdder();
     private final LongAdder expected = new LongAdder();
     private final Map<GroupKey, Group> groups = new ConcurrentHashMap<>();
-    private final Recorder latency = new Recorder(3);
-    private final Histogram accumulated = new Histogram(3);
+    /** Latencies are kept in µs up to one hour; longer ones count as one hour. */
+    static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+
+    private final Recorder latency = new Recorder(1, HIGHEST_MICROS, 3);
+    private final Histogram accumulated = new Histogram(1, HIGHEST_MICROS, 3);
     private volatile long stopNanos;
 
     private record GroupKey(String sqlState, String statement) {
@@ -99,7 +102,7 @@ final class WindowStats {
     }
 
     static long micros(long nanos) {
-        return Math.max(0, TimeUnit.NANOSECONDS.toMicros(nanos));
+        return Math.min(HIGHEST_MICROS, Math.max(0, TimeUnit.NANOSECONDS.toMicros(nanos)));
     }
 
     static double ms(long micros) {

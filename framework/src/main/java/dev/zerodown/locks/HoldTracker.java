@@ -54,7 +54,7 @@ final class HoldTracker {
         open.clear();
     }
 
-    /** Intervals of {@code pid} overlapping the window; a lock still held ends at {@code min(toMs, nowMs)}. */
+    /** Intervals of {@code pid} overlapping the window; a lock still held ends at {@code toMs} (at most now). */
     List<Timeline.LockHold> overlapping(int pid, long fromMs, long toMs, long nowMs) {
         List<Timeline.LockHold> out = new ArrayList<>();
         for (Hold h : finished) {
@@ -64,7 +64,7 @@ final class HoldTracker {
         }
         for (OpenHold h : open.values()) {
             long start = Names.ms(h.startNanos);
-            long end = Math.max(Names.ms(h.lastSeenNanos), Math.min(toMs, nowMs));
+            long end = Math.min(toMs, Math.max(Names.ms(h.lastSeenNanos), nowMs));
             if (h.pid == pid && start <= toMs && end >= fromMs) {
                 out.add(new Timeline.LockHold(h.relation, h.mode, start, end, null, 0));
             }

@@ -43,7 +43,7 @@ public final class LockMonitor implements AutoCloseable {
      * When a typical sample (a moving average, so one slow sample on a busy machine changes nothing)
      * takes longer than the interval, samples are spaced this many times its duration apart instead of
      * back to back, so the sampler is busy at most half of the time: reading pg_locks grows with the
-     * number of locks held (about 2 ms per 1,000), and a sampler that never rests would slow the very
+     * number of locks held (about 13 ms with 5,000 held), and a sampler that never rests would slow the very
      * backends it measures. The gaps this opens show in {@link #maxGapMs()}.
      */
     static final int SLOW_SAMPLE_SPACING = 2;
@@ -126,9 +126,13 @@ public final class LockMonitor implements AutoCloseable {
 
     /**
      * Every lock wait of a backend of this database (the monitor's own excepted) that overlapped
-     * [fromMs, toMs]. A wait starts at the first sample that saw it and ends at the first sample
-     * that no longer saw it (so a wait seen once lasts one interval); a wait still going on ends at
-     * the last sample.
+     * [fromMs, toMs], one per (backend, lock, statement), merged across consecutive samples. A wait
+     * starts when the server says it did ({@code pg_locks.waitstart}, PostgreSQL 14 and later; on 13
+     * halfway between the first sample that saw it and the one before) and ends halfway between the
+     * last sample that saw it and the first that no longer did, so a wait seen once lasts about one
+     * interval and the error stays within one interval; a wait still going on ends at the last
+     * sample. Who blocked it: pg_blocking_pids followed through the chain (holders and backends
+     * queued ahead with a conflicting request), nearest first.
      */
     public List<Timeline.LockWait> waits(long fromMs, long toMs) {
         synchronized (state) {
@@ -203,6 +207,7 @@ public final class LockMonitor implements AutoCloseable {
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
+                    Thread.interrupted(); // an interrupt must not turn the pause into a spin; close() stops the loop
                     continue;
                 }
                 long began = System.nanoTime();

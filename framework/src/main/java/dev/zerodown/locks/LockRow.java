@@ -15,9 +15,11 @@ package dev.zerodown.locks;
  * @param applicationName the waiter's application_name (null for held locks)
  * @param query           the waiter's current query, shortened (null for held locks)
  * @param blockers        pg_blocking_pids of a waiter (empty for held locks)
+ * @param waitedMs        how long the waiter had waited when the sample read pg_locks, by the server's
+ *                        clock ({@code pg_locks.waitstart}, PostgreSQL 14 and later); NaN when unknown
  */
 record LockRow(int pid, boolean granted, String locktype, String mode, long relationOid, String relationName,
-               String target, String applicationName, String query, int[] blockers) {
+               String target, String applicationName, String query, int[] blockers, double waitedMs) {
 
     /** What a wait is on, for people: the relation's name, or the lock type when it is not a relation. */
     String displayTarget() {

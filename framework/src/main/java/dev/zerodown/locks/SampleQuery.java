@@ -22,22 +22,28 @@ import java.util.Set;
  */
 final class SampleQuery implements AutoCloseable {
     static final String SQL = """
-            select l.pid, l.granted, l.locktype, l.mode, coalesce(l.relation::int8, 0) as reloid,
+            with l as materialized (
+              select l.* from pg_catalog.pg_locks l
+               where exists (select from pg_catalog.pg_stat_get_activity(null) g
+                              where g.wait_event_type = 'Lock' or (g.pid = ? and g.state is distinct from 'idle'))
+                 and l.pid <> pg_catalog.pg_backend_pid()
+                 and (not l.granted or (l.pid = ? and l.locktype = 'relation')))
+            select l.pid, false, l.locktype, l.mode, coalesce(l.relation::int8, 0),
                    concat_ws(':', l.locktype, l.database, l.relation, l.page, l.tuple, l.virtualxid,
                              l.transactionid, l.classid, l.objid, l.objsubid, l.mode,
-                             extract(epoch from a.query_start)) as target,
-                   a.application_name, left(a.query, 400) as query,
-                   case when not l.granted then pg_catalog.pg_blocking_pids(l.pid) end as blockers
-              from pg_catalog.pg_locks l
-              left join lateral (select s.application_name, s.query, s.datid, s.query_start
-                                   from pg_catalog.pg_stat_get_activity(l.pid) s
-                                  where not l.granted) a on true
-             where exists (select from pg_catalog.pg_stat_get_activity(null) g
-                            where g.wait_event_type = 'Lock' or (g.pid = ? and g.state is distinct from 'idle'))
-               and l.pid <> pg_catalog.pg_backend_pid()
-               and ((not l.granted and a.datid::int8 = ?)
-                    or (l.granted and l.pid = ? and l.locktype = 'relation'))
+                             extract(epoch from a.query_start)),
+                   a.application_name, left(a.query, 400), pg_catalog.pg_blocking_pids(l.pid), %s
+              from l cross join lateral pg_catalog.pg_stat_get_activity(l.pid) a
+             where not l.granted and a.datid::int8 = ?
+            union all
+            select l.pid, true, l.locktype, l.mode, l.relation::int8, null, null, null, null, null
+              from l
+             where l.granted
             """;
+
+    /** pg_locks.waitstart exists from PostgreSQL 14 on. */
+    private static final String WAITED_14 = "extract(epoch from clock_timestamp() - l.waitstart)::float8 * 1000";
+    private static final String WAITED_13 = "null::float8";
 
     private final PreparedStatement statement;
     private final RelationNames names;
@@ -49,7 +55,8 @@ final class SampleQuery implements AutoCloseable {
             rs.next();
             this.databaseOid = rs.getLong(1);
         }
-        this.statement = connection.prepareStatement(SQL);
+        boolean waitstart = connection.getMetaData().getDatabaseMajorVersion() >= 14;
+        this.statement = connection.prepareStatement(String.format(SQL, waitstart ? WAITED_14 : WAITED_13));
         this.statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
         this.names = new RelationNames(connection);
     }
@@ -62,14 +69,15 @@ final class SampleQuery implements AutoCloseable {
     /** Runs one sample; {@code migrationPid} 0 reads no held locks. */
     List<LockRow> run(int migrationPid) throws SQLException {
         statement.setInt(1, migrationPid);
-        statement.setLong(2, databaseOid);
-        statement.setInt(3, migrationPid);
+        statement.setInt(2, migrationPid);
+        statement.setLong(3, databaseOid);
         List<Raw> raws = new ArrayList<>();
         Set<Long> oids = new HashSet<>();
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
+                double waited = rs.getDouble(10);
                 Raw r = new Raw(rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), ints(rs.getArray(9)));
+                        rs.getString(6), rs.getString(7), rs.getString(8), ints(rs.getArray(9)), rs.wasNull() ? Double.NaN : waited);
                 raws.add(r);
                 if (r.relationOid != 0) {
                     oids.add(r.relationOid);
@@ -83,7 +91,7 @@ final class SampleQuery implements AutoCloseable {
         List<LockRow> rows = new ArrayList<>(raws.size());
         for (Raw r : raws) {
             rows.add(new LockRow(r.pid, r.granted, r.locktype, r.mode, r.relationOid, names.name(r.relationOid),
-                    r.target, r.applicationName, r.query, r.blockers));
+                    r.target, r.applicationName, r.query, r.blockers, r.waitedMs));
         }
         return rows;
     }
@@ -110,6 +118,6 @@ final class SampleQuery implements AutoCloseable {
     }
 
     private record Raw(int pid, boolean granted, String locktype, String mode, long relationOid, String target,
-                       String applicationName, String query, int[] blockers) {
+                       String applicationName, String query, int[] blockers, double waitedMs) {
     }
 }

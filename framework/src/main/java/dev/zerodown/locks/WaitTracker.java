@@ -11,10 +11,12 @@ import java.util.Set;
 import dev.zerodown.result.Timeline;
 
 /**
- * Merges the waits seen in consecutive samples into one wait per (backend, lock), as samples arrive.
- * A wait starts at the first sample that saw it and ends at the first sample that no longer saw it,
- * so a wait seen once lasts one interval. Finished waits are kept up to a cap; beyond it the oldest
- * are dropped and counted. Not thread-safe: the monitor guards it.
+ * Merges the waits seen in consecutive samples into one wait per (backend, lock, statement), as
+ * samples arrive. A wait ends halfway between the last sample that saw it and the first that no
+ * longer did. It starts when the server says it started ({@code pg_locks.waitstart}, from
+ * PostgreSQL 14), else halfway between the first sample that saw it and the one before. So a wait
+ * seen once lasts about one interval, and the estimate has no bias. Finished waits are kept up to a
+ * cap; beyond it the oldest are dropped and counted. Not thread-safe: the monitor guards it.
  */
 final class WaitTracker {
     static final int MAX_BLOCKERS = 64;
@@ -24,6 +26,7 @@ final class WaitTracker {
     private final ArrayDeque<Timeline.LockWait> finished = new ArrayDeque<>();
     private long dropped;
     private long generation;
+    private long previousNanos = Long.MIN_VALUE;
 
     WaitTracker(int maxKept) {
         this.maxKept = maxKept;
@@ -39,7 +42,7 @@ final class WaitTracker {
             String key = row.pid() + "/" + row.target();
             OpenWait w = open.get(key);
             if (w == null) {
-                w = new OpenWait(row, Names.who(row.pid(), row.applicationName(), migrationPid), atNanos);
+                w = new OpenWait(row, Names.who(row.pid(), row.applicationName(), migrationPid), startOf(row, atNanos));
                 open.put(key, w);
             }
             w.seen(atNanos, generation, chain.blockersOf(row.pid()), migrationPid);
@@ -48,17 +51,33 @@ final class WaitTracker {
             OpenWait w = it.next();
             if (w.generation != generation) {
                 it.remove();
-                keep(w.toWait(atNanos));
+                keep(w.toWait(midpoint(w.lastSeenNanos, atNanos)));
             }
         }
+        previousNanos = atNanos;
     }
 
-    /** Ends every open wait at {@code atNanos} (the monitor stops or loses sight of the database). */
+    /**
+     * Ends every open wait halfway between its last sighting and {@code atNanos}, the time by which it
+     * may have ended (the monitor stops, or loses sight of the database).
+     */
     void closeAll(long atNanos) {
         for (OpenWait w : open.values()) {
-            keep(w.toWait(Math.max(atNanos, w.lastSeenNanos)));
+            keep(w.toWait(midpoint(w.lastSeenNanos, Math.max(atNanos, w.lastSeenNanos))));
         }
         open.clear();
+        previousNanos = Long.MIN_VALUE;
+    }
+
+    private long startOf(LockRow row, long atNanos) {
+        if (!Double.isNaN(row.waitedMs()) && row.waitedMs() >= 0) {
+            return atNanos - (long) (row.waitedMs() * 1e6);
+        }
+        return previousNanos == Long.MIN_VALUE ? atNanos : midpoint(previousNanos, atNanos);
+    }
+
+    private static long midpoint(long a, long b) {
+        return a + (b - a) / 2;
     }
 
     List<Timeline.LockWait> overlapping(long fromMs, long toMs) {

@@ -2,11 +2,13 @@ package dev.zerodown.migrations;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import dev.zerodown.config.ConfigurationException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.internal.parser.ParsingContext;
+import org.flywaydb.core.internal.parser.Token;
 import org.flywaydb.core.internal.resource.StringResource;
 import org.flywaydb.core.internal.sqlscript.SqlStatementIterator;
 import org.flywaydb.database.postgresql.PostgreSQLCopyParsedStatement;
@@ -41,7 +43,7 @@ final class FlywaySplitter {
      * @param displayPath the file as shown in messages
      */
     static List<Piece> split(String script, String displayPath) {
-        PostgreSQLParser parser = new PostgreSQLParser(CONFIGURATION, new ParsingContext());
+        PostgreSQLParser parser = new ConnectionlessParser();
         List<Piece> pieces = new ArrayList<>();
         try (SqlStatementIterator it = parser.parse(new StringResource(script))) {
             while (it.hasNext()) {
@@ -54,6 +56,37 @@ final class FlywaySplitter {
                     + oneLine(e.getMessage()), e);
         }
         return pieces;
+    }
+
+    /**
+     * Flyway's parser asks the connected database's version for every statement (for
+     * {@code ALTER TYPE … ADD VALUE}, non-transactional before PostgreSQL 12); without a connection
+     * that throws and catches an exception per statement, which made splitting ten times slower.
+     * This answers as Flyway does against PostgreSQL 12 or later, with Flyway's own patterns.
+     */
+    static final class ConnectionlessParser extends PostgreSQLParser {
+        /** Flyway 13.12's {@code PostgreSQLParser} patterns, matched against its simplified statement. */
+        static final List<Pattern> NON_TRANSACTIONAL = List.of(
+                Pattern.compile("^(CREATE|DROP) (DATABASE|TABLESPACE|SUBSCRIPTION)"),
+                Pattern.compile("^ALTER SYSTEM"),
+                Pattern.compile("^(CREATE|DROP)( UNIQUE)? INDEX CONCURRENTLY"),
+                Pattern.compile("^REINDEX( VERBOSE)? (SCHEMA|DATABASE|SYSTEM)"),
+                Pattern.compile("^VACUUM"),
+                Pattern.compile("^DISCARD ALL"));
+
+        ConnectionlessParser() {
+            super(CONFIGURATION, new ParsingContext());
+        }
+
+        @Override
+        protected Boolean detectCanExecuteInTransaction(String simplifiedStatement, List<Token> keywords) {
+            for (Pattern p : NON_TRANSACTIONAL) {
+                if (p.matcher(simplifiedStatement).matches()) {
+                    return false;
+                }
+            }
+            return null;
+        }
     }
 
     private static String oneLine(String message) {

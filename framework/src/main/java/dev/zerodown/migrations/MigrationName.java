@@ -24,6 +24,8 @@ record MigrationName(String version, String description) {
     /** Names that are clearly meant as migrations: a V/R prefix then a digit, an underscore, or a later {@code __}. */
     private static final Pattern LOOKS_LIKE_MIGRATION = Pattern.compile("(?i)[vr](?:\\d.*|_.*|[^_]*__.*)\\.sql");
     /** Flyway's undo (U) and baseline (B) scripts are not forward steps. */
+    private static final Pattern VERSION = Pattern.compile("\\d+(?:[._]\\d+)*");
+    private static final Pattern VERSION_SEPARATOR = Pattern.compile("[._]");
     private static final Pattern OTHER_FLYWAY_SCRIPT = Pattern.compile("[UB]\\d+(?:[._]\\d+)*__.*\\.sql");
 
     /**
@@ -54,11 +56,11 @@ record MigrationName(String version, String description) {
 
     /** The numeric parts of a version written with {@code .} or {@code _}; empty if it is not a version. */
     static Optional<List<BigInteger>> versionParts(String text) {
-        if (!text.matches("\\d+(?:[._]\\d+)*")) {
+        if (!VERSION.matcher(text).matches()) {
             return Optional.empty();
         }
         List<BigInteger> parts = new ArrayList<>();
-        for (String p : text.split("[._]")) {
+        for (String p : VERSION_SEPARATOR.split(text)) {
             parts.add(new BigInteger(p));
         }
         return Optional.of(parts);

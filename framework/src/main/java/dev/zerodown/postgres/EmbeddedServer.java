@@ -24,11 +24,10 @@ final class EmbeddedServer extends TemplateServer {
     }
 
     static EmbeddedServer start(int major) {
-        Path root = DataDirectories.root();
         if (CLEANED.compareAndSet(false, true)) {
-            DataDirectories.cleanStale(root, DataDirectories.GRACE);
+            DataDirectories.roots().forEach(r -> DataDirectories.cleanStale(r, DataDirectories.GRACE));
         }
-        return start(major, root);
+        return start(major, DataDirectories.root());
     }
 
     static EmbeddedServer start(int major, Path root) {

@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE)
 public interface PostgresServer extends AutoCloseable {
 
-    /** The provider that started it, such as {@code embedded}. */
+    /** The provider that started it, such as {@code embedded} (for {@code auto}: the one it chose). */
     ProviderKind provider();
 
     /** The major version, such as 17. */
@@ -20,7 +20,9 @@ public interface PostgresServer extends AutoCloseable {
 
     /**
      * Creates a fresh, empty database from a template. Data written to it is visible to no other
-     * database; closing it drops it.
+     * database; closing it drops it (and ends the connections still open to it). The one exception
+     * is an {@code external} server with the {@code allowExternal} opt-in: there every run gets the
+     * opted-in database itself, one run at a time, and closing it drops nothing.
      *
      * @param label a short readable part of the database name (letters, digits, underscores)
      */

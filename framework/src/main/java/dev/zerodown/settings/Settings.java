@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.hazards.Severities;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.postgres.ProviderKind;
 import org.apiguardian.api.API;
@@ -47,7 +47,7 @@ public record Settings(
         Duration stepTimeout,
         Duration lockTimeout,
         int lockRetries,
-        Map<HazardId, Severity> severities,
+        Severities severities,
         FailOn failOn,
         String reportDirectory,
         long randomSeed) {
@@ -65,7 +65,6 @@ public record Settings(
         postgresVersions = List.copyOf(postgresVersions);
         migrations = List.copyOf(migrations);
         placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(placeholders));
-        severities = severities.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(severities));
     }
 
     /** The contract's defaults (the JUnit flavour: migrations on the classpath, 1 s soak). */
@@ -74,7 +73,7 @@ public record Settings(
                 Map.of(), false, "src/test/zerodown", "src/test/zerodown/rollout.txt",
                 "src/test/zerodown/invariants.sql", "src/test/zerodown/seed.sql", null, 4, DEFAULT_RATE,
                 Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofMillis(100), 10_000, Duration.ofSeconds(60),
-                null, 0, Map.of(), FailOn.ERROR, "target/zerodown", 42L);
+                null, 0, Severities.defaults(), FailOn.ERROR, "target/zerodown", 42L);
     }
 
     /** Applies every {@code zerodown.<name>} property that is set. */
@@ -100,7 +99,7 @@ public record Settings(
 
     /** The effective severity of a hazard id. */
     public Severity severity(HazardId id) {
-        return severities.getOrDefault(id, id.defaultSeverity());
+        return severities.of(id);
     }
 
     /** Returns a copy with one setting parsed from text; an unknown name or bad value is a one-line error. */
@@ -168,7 +167,7 @@ public record Settings(
         Duration stepTimeout;
         Duration lockTimeout;
         int lockRetries;
-        Map<HazardId, Severity> severities;
+        Severities severities;
         FailOn failOn;
         String reportDirectory;
         long randomSeed;

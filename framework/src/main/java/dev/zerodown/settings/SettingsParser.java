@@ -4,12 +4,10 @@ import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.Durations;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.zerodown.hazards.HazardId;
-import dev.zerodown.hazards.Severity;
+import dev.zerodown.hazards.Severities;
 
 /** Parses one setting's text; every error names the setting and lists what is accepted. */
 final class SettingsParser {
@@ -106,16 +104,8 @@ final class SettingsParser {
         return m;
     }
 
-    Map<HazardId, Severity> severities() {
-        Map<HazardId, Severity> m = new EnumMap<>(HazardId.class);
-        for (String pair : list()) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw bad("id=level pairs, comma-separated (e.g. strong-lock=error,destructive=off)");
-            }
-            m.put(HazardId.parse(pair.substring(0, eq)), Severity.parse(pair.substring(eq + 1)));
-        }
-        return m;
+    Severities severities() {
+        return Severities.parse(value);
     }
 
     private ConfigurationException bad(String accepted) {

@@ -5,15 +5,22 @@ import dev.zerodown.result.Timeline;
 
 /**
  * The migration statement responsible for a wait: the one that first took a strong lock on the
- * relation waited for (held at that moment), else the one running when the wait began.
+ * relation waited for (or, for a row lock, ROW EXCLUSIVE), held at that moment; else the one
+ * running when the wait began.
  */
 record Culprit(String file, Integer line, SqlStatement statement, String mode) {
 
     static Culprit of(StepTrace trace, String relation, long atMs) {
+        return of(trace, relation, atMs, false);
+    }
+
+    /** With {@code rowLock}, the wait was for a row the migration wrote: the statement that took ROW EXCLUSIVE is responsible. */
+    static Culprit of(StepTrace trace, String relation, long atMs, boolean rowLock) {
         String file = trace.step().fileName();
         if (relation != null) {
             for (Timeline.LockHold h : trace.holds()) {
-                if (h.relation().equals(relation) && LockModes.strong(h.mode()) && h.startMs() <= atMs && h.endMs() >= atMs) {
+                boolean fits = rowLock ? "RowExclusiveLock".equals(h.mode()) : LockModes.strong(h.mode());
+                if (h.relation().equals(relation) && fits && h.startMs() <= atMs && h.endMs() >= atMs) {
                     return new Culprit(file, h.line(), statement(trace, h.line()), h.mode());
                 }
             }

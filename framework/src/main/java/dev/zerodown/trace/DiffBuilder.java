@@ -123,9 +123,9 @@ final class DiffBuilder {
         b.types().values().forEach(t -> byNameAfter.put(t.qualified(), t));
         for (Catalog.Typ old : a.types().values()) {
             Catalog.Typ now = b.types().get(old.oid());
-            if (now == null) {
+            if (now == null && !byNameAfter.containsKey(old.qualified())) {
                 add(Kind.TYPE_DROPPED, old.qualified(), old.qualified(), null);
-            } else if (!now.qualified().equals(old.qualified())) {
+            } else if (now != null && !now.qualified().equals(old.qualified())) {
                 add(Kind.TYPE_RENAMED, old.qualified(), old.qualified(), now.qualified());
             }
             if (old.kind() != 'e') {

@@ -37,16 +37,17 @@ public final class HazardRules {
     public static List<Hazard> blockedRequests(List<Timeline.LockWait> waits, Duration maxLockWait, StepTrace trace) {
         Map<String, List<Timeline.LockWait>> byRelation = new LinkedHashMap<>();
         for (Timeline.LockWait w : waits) {
-            if (w.causedByMigration() && !isMigration(w, trace) && w.durationMs() > maxLockWait.toMillis() && during(w, trace)) {
-                byRelation.computeIfAbsent(Objects.toString(w.relation(), ""), k -> new ArrayList<>()).add(w);
+            if (w.causedByMigration() && request(w, trace) && w.durationMs() > maxLockWait.toMillis() && during(w, trace)) {
+                byRelation.computeIfAbsent(Objects.toString(relationOf(w, trace), ""), k -> new ArrayList<>()).add(w);
             }
         }
         List<Hazard> out = new ArrayList<>();
         byRelation.forEach((relation, ws) -> {
             Timeline.LockWait longest = ws.stream().max(Comparator.comparingLong(Timeline.LockWait::durationMs)).orElseThrow();
             String rel = relation.isEmpty() ? null : relation;
-            Culprit c = Culprit.of(trace, rel, longest.startMs());
-            String on = rel == null ? "a row or transaction lock" : rel;
+            boolean rowLock = longest.relation() == null || !longest.relation().contains(".");
+            Culprit c = Culprit.of(trace, rel, longest.startMs(), rowLock);
+            String on = rel == null ? "a " + longest.relation() + " lock" : rel;
             out.add(hazard(trace, HazardId.BLOCKED_REQUESTS, rel, c,
                     ws.size() + " request" + (ws.size() == 1 ? "" : "s") + " of " + versions(ws) + " waited longer than "
                             + maxLockWait.toMillis() + " ms (up to " + longest.durationMs() + " ms) on " + on + ", locked by "
@@ -71,7 +72,7 @@ public final class HazardRules {
                 continue;
             }
             List<Timeline.LockWait> behind = waits.stream()
-                    .filter(a -> !isMigration(a, trace) && a.causedByMigration() && a.durationMs() > maxLockWait.toMillis()
+                    .filter(a -> request(a, trace) && a.causedByMigration() && a.durationMs() > maxLockWait.toMillis()
                             && a.startMs() <= m.endMs() && a.endMs() >= m.startMs())
                     .toList();
             if (behind.isEmpty()) {
@@ -112,7 +113,13 @@ public final class HazardRules {
             out.add(h.id() == HazardId.LOCK_HELD_ACROSS_STATEMENTS ? escalate(h, trace, waits, maxLockWait) : h);
         }
         out.addAll(blockedRequests(waits, maxLockWait, trace));
-        out.addAll(lockQueue(waits, maxLockWait, trace));
+        for (Hazard q : lockQueue(waits, maxLockWait, trace)) {
+            boolean known = trace.hazards().stream().anyMatch(h -> h.id() == HazardId.LOCK_QUEUE
+                    && Objects.equals(h.relation(), q.relation()) && Objects.equals(h.line(), q.line()));
+            if (!known) {
+                out.add(q);
+            }
+        }
         return List.copyOf(out);
     }
 
@@ -140,7 +147,7 @@ public final class HazardRules {
                     || !LockModes.strong(hold.mode()) || hold.endMs() - hold.startMs() <= maxLockWait.toMillis()) {
                 continue;
             }
-            List<Timeline.LockWait> needing = waits.stream().filter(w -> w.causedByMigration() && !isMigration(w, trace)
+            List<Timeline.LockWait> needing = waits.stream().filter(w -> w.causedByMigration() && request(w, trace)
                     && hold.relation().equals(w.relation()) && w.startMs() <= hold.endMs() && w.endMs() >= hold.startMs()).toList();
             if (!needing.isEmpty()) {
                 long longest = needing.stream().mapToLong(Timeline.LockWait::durationMs).max().orElse(0);
@@ -163,6 +170,29 @@ public final class HazardRules {
 
     private static boolean isMigration(Timeline.LockWait w, StepTrace trace) {
         return w.pid() == trace.backendPid() || MIGRATION.equals(w.who());
+    }
+
+    /**
+     * The relation a wait was for. A wait on a row the migration wrote is a wait on its transaction
+     * id, without a relation: it is attributed to the relation the migration was writing then (held
+     * ROW EXCLUSIVE) that the waiting query names, if exactly one.
+     */
+    static String relationOf(Timeline.LockWait w, StepTrace trace) {
+        if (w.relation() != null && w.relation().contains(".")) {
+            return w.relation();
+        }
+        String query = Objects.toString(w.query(), "");
+        List<String> writing = trace.holds().stream()
+                .filter(h -> "RowExclusiveLock".equals(h.mode()) && h.startMs() <= w.startMs() && h.endMs() >= w.startMs())
+                .map(Timeline.LockHold::relation)
+                .filter(r -> Incompatibilities.word(query, r.substring(r.lastIndexOf('.') + 1)))
+                .distinct().toList();
+        return writing.size() == 1 ? writing.get(0) : null;
+    }
+
+    /** Zerodown's own sessions (tracer, watchdog, sampler) are no requests. */
+    private static boolean request(Timeline.LockWait w, StepTrace trace) {
+        return !isMigration(w, trace) && (w.who() == null || !w.who().startsWith("zerodown-"));
     }
 
     private static boolean during(Timeline.LockWait w, StepTrace trace) {

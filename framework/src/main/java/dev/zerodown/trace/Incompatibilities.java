@@ -88,7 +88,7 @@ final class Incompatibilities {
         };
     }
 
-    private static boolean word(String text, String name) {
+    static boolean word(String text, String name) {
         if (name == null || name.isEmpty()) {
             return false;
         }

@@ -112,7 +112,7 @@ final class LockLedger {
         Set<Key> seen = new HashSet<>();
         for (Timeline.LockHold s : r.sampled()) {
             Long oid = oidsByName.get(s.relation());
-            if (oid == null || !seen.add(new Key(oid, s.mode()))) {
+            if (oid == null || s.startMs() < r.startMs() || !seen.add(new Key(oid, s.mode()))) {
                 continue;
             }
             long start = Math.max(r.startMs(), s.startMs());
@@ -125,8 +125,9 @@ final class LockLedger {
     private void block(List<StatementRecord> rs, Txn txn) {
         Map<Key, Hold> open = new LinkedHashMap<>();
         Map<Key, List<StatementRecord>> later = new HashMap<>();
+        long txnStart = rs.get(0).startMs();
         for (StatementRecord r : rs) {
-            Set<Key> current = current(r);
+            Set<Key> current = current(r, txnStart);
             heldDuring.put(r.index(), current);
             for (Key k : List.copyOf(open.keySet())) {
                 if (!current.contains(k)) {
@@ -147,7 +148,8 @@ final class LockLedger {
         open.forEach((k, h) -> holds.add(new Hold(h.relid(), h.mode(), h.taker(), h.startMs(), end, later.get(k))));
     }
 
-    private Set<Key> current(StatementRecord r) {
+    /** Locks held after {@code r}: pg_locks, plus what the sampler saw during it (taken in this transaction). */
+    private Set<Key> current(StatementRecord r, long txnStart) {
         Set<Key> out = new HashSet<>();
         if (r.locksAfter() != null) {
             for (Probes.HeldLock l : r.locksAfter()) {
@@ -158,7 +160,7 @@ final class LockLedger {
         }
         for (Timeline.LockHold s : r.sampled()) {
             Long oid = oidsByName.get(s.relation());
-            if (oid != null) {
+            if (oid != null && s.startMs() >= txnStart) {
                 out.add(new Key(oid, s.mode()));
             }
         }

@@ -7,13 +7,20 @@ import java.util.Map;
 import java.util.Set;
 import dev.zerodown.hazards.HazardId;
 
-/** {@code strong-lock}, {@code missing-lock-timeout} and {@code lock-held-across-statements}. */
+/**
+ * {@code strong-lock}, {@code missing-lock-timeout} and {@code lock-held-across-statements}. A
+ * statement that failed is reported as {@code migration-failed} only (an aborted transaction has
+ * already released its locks when the next measurement is taken).
+ */
 final class LockRules {
     private LockRules() {
     }
 
     static void apply(StepFacts f, Findings out) {
         for (StatementRecord r : f.records()) {
+            if (r.failed()) {
+                continue;
+            }
             Map<Long, String> strong = strongTaken(f, r);
             strong.forEach((relid, mode) -> {
                 strongLock(f, out, r, relid, mode);

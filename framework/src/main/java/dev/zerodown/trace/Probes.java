@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -102,30 +104,57 @@ final class Probes {
         return out;
     }
 
-    /** Rows of each table and materialized view, counted up to {@link #ROW_COUNT_CAP}. */
+    /**
+     * Rows of each table and materialized view, counted up to {@link #ROW_COUNT_CAP} in one query
+     * (pg_class.reltuples beyond). A table another transaction holds ACCESS EXCLUSIVE is not waited
+     * for (the observer's lock_timeout): its estimate is used instead.
+     */
     static Map<Long, Long> rowCounts(Connection observer, Catalog catalog) throws SQLException {
         Map<Long, Long> out = new HashMap<>();
         Map<Long, Double> estimates = estimates(observer);
-        try (Statement s = observer.createStatement()) {
-            for (Catalog.Rel r : catalog.relations().values()) {
-                if (!r.holdsRows()) {
-                    continue;
+        List<Catalog.Rel> counted = new ArrayList<>();
+        for (Catalog.Rel r : catalog.relations().values()) {
+            double estimate = estimates.getOrDefault(r.oid(), -1.0);
+            if (!r.holdsRows()) {
+                continue;
+            }
+            if (estimate > ROW_COUNT_CAP) {
+                out.put(r.oid(), (long) estimate);
+            } else {
+                counted.add(r);
+            }
+        }
+        if (counted.isEmpty()) {
+            return out;
+        }
+        try {
+            out.putAll(count(observer, counted));
+        } catch (SQLException e) {
+            if (!"55P03".equals(e.getSQLState()) && !"57014".equals(e.getSQLState())) {
+                throw e;
+            }
+            for (Catalog.Rel r : counted) {
+                try {
+                    out.putAll(count(observer, List.of(r)));
+                } catch (SQLException again) {
+                    out.put(r.oid(), (long) Math.max(0, estimates.getOrDefault(r.oid(), 0.0)));
                 }
-                double estimate = estimates.getOrDefault(r.oid(), -1.0);
-                if (estimate > ROW_COUNT_CAP) {
-                    out.put(r.oid(), (long) estimate);
-                    continue;
-                }
-                try (ResultSet rs = s.executeQuery("select count(*) from (select 1 from only " + quoted(r)
-                        + " limit " + (ROW_COUNT_CAP + 1) + ") x")) {
-                    rs.next();
-                    out.put(r.oid(), rs.getLong(1));
-                } catch (SQLException e) {
-                    if (!"55P03".equals(e.getSQLState()) && !"57014".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    out.put(r.oid(), (long) Math.max(0, estimate));
-                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<Long, Long> count(Connection observer, List<Catalog.Rel> rels) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        for (Catalog.Rel r : rels) {
+            sql.append(sql.length() == 0 ? "" : " union all ").append("select ").append(r.oid())
+                    .append("::int8, count(*) from (select 1 from only ").append(quoted(r)).append(" limit ")
+                    .append(ROW_COUNT_CAP + 1).append(") x");
+        }
+        Map<Long, Long> out = new HashMap<>();
+        try (Statement s = observer.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
             }
         }
         return out;

@@ -10,12 +10,15 @@ import java.util.Map;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.locks.LockMonitor;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.postgres.Database;
 import dev.zerodown.result.Timeline;
 import org.apiguardian.api.API;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs migration steps with Flyway's transaction rules, one connection per step (application_name
@@ -31,33 +34,20 @@ public final class StepExecutor {
     /** The tracer's own observing connection. */
     public static final String OBSERVER_NAME = "zerodown-tracer";
 
+    private static final Logger LOG = LoggerFactory.getLogger(StepExecutor.class);
+
     private final Database db;
     private final TraceSettings settings;
     private final LockSource locks;
 
-    /** A tracer whose holds, waits and clock come from the run's lock sampler. */
-    public StepExecutor(Database db, TraceSettings settings, dev.zerodown.locks.LockMonitor monitor) {
-        this(db, settings, new LockSource() {
-            @Override
-            public long nowMs() {
-                return monitor.nowMs();
-            }
-
-            @Override
-            public void migrationPid(int pid) {
-                monitor.migrationPid(pid);
-            }
-
-            @Override
-            public List<dev.zerodown.result.Timeline.LockHold> holds(int pid, long fromMs, long toMs) {
-                return monitor.holds(pid, fromMs, toMs);
-            }
-
-            @Override
-            public List<dev.zerodown.result.Timeline.LockWait> waits(long fromMs, long toMs) {
-                return monitor.waits(fromMs, toMs);
-            }
-        });
+    /**
+     * @param monitor the run's lock sampler: its clock times every span, and it shows the locks of
+     *                statements that run outside a transaction (CONCURRENTLY, VACUUM), which are gone
+     *                when they end. Null runs without one: times count from this constructor, and
+     *                locks are read from pg_locks after each statement inside a transaction only.
+     */
+    public StepExecutor(Database db, TraceSettings settings, LockMonitor monitor) {
+        this(db, settings, monitor == null ? LockSource.clockOnly(System.nanoTime()) : LockSource.of(monitor));
     }
 
     StepExecutor(Database db, TraceSettings settings, LockSource locks) {
@@ -138,6 +128,8 @@ public final class StepExecutor {
         FailureRules.apply(facts, ending, out);
         boolean failed = ending.timedOut() || ending.commitError() != null
                 || !run.records().isEmpty() && run.records().get(run.records().size() - 1).failed();
+        LOG.debug("Traced {} ({} mode): {} statements in {} ms, {} hazards, analysed in {} ms", step.fileName(), mode,
+                run.records().size(), end - start, out.list().size(), locks.nowMs() - end);
         return new StepTrace(step, pid, start, end, failed, spans(step, run.records(), ending.retried()),
                 facts.ledger().timeline(step.fileName()), diff, out.list());
     }

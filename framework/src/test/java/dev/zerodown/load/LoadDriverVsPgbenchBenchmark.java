@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The load driver's closed-loop throughput against pgbench running the same SQL (converted to
  * pgbench's {@code \set}/{@code :var} syntax) with the same number of clients, {@code -M prepared},
- * on the same embedded server, in interleaved pairs. Prints each pair and the median ratio.
+ * one pgbench thread per client, on the same embedded server, in interleaved pairs (the order
+ * alternates) after a warm-up of each (10 s and 5 s). Prints each pair and the median ratio.
  *
  * <pre>
  * mvn -o -B -Pbench -pl framework test-compile exec:exec@load-driver-vs-pgbench
@@ -76,8 +77,8 @@ public final class LoadDriverVsPgbenchBenchmark {
         System.out.printf("%d clients, %d s per run, closed loop, pgbench -M prepared -j %d%n", clients, seconds, threads());
         pgbench("-i", "-s", "1", "-q");
         writeScripts();
-        driverTps(3);
-        pgbenchTps(3);
+        driverTps(10);
+        pgbenchTps(5);
         List<Double> ratios = new ArrayList<>();
         for (int i = 1; i <= pairs; i++) {
             double driver;

@@ -30,7 +30,8 @@ import dev.zerodown.result.Timeline;
  *       vs the waiting client's own latency, idle and under the load.</li>
  * </ul>
  * Run: {@code mvn -B -Pbench -pl framework test} (options: -Dbench.rounds, -Dbench.seconds,
- * -Dbench.clients, -Dbench.interval, -Dbench.repeats). See docs/lock-sampler.md.
+ * -Dbench.clients, -Dbench.interval, -Dbench.repeats, -Dbench.sections=locks,precision,cost). See
+ * docs/lock-sampler.md.
  */
 public final class LockMonitorBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 10);
@@ -39,6 +40,7 @@ public final class LockMonitorBenchmark {
     private static final int REPEATS = Integer.getInteger("bench.repeats", 10);
     private static final Duration INTERVAL = Duration.ofMillis(Integer.getInteger("bench.interval", 5));
     private static final int[] WAITS_MS = {20, 50, 200};
+    private static final List<String> SECTIONS = List.of(System.getProperty("bench.sections", "locks,precision,cost").split(","));
 
     private enum Config { OFF, SAMPLER, SAMPLER_WITH_MIGRATION }
 
@@ -54,11 +56,23 @@ public final class LockMonitorBenchmark {
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                     System.getProperty("java.version"), server);
             System.out.printf(Locale.ROOT, "interval %d ms, %d clients, %d rounds of %d s%n%n", INTERVAL.toMillis(), CLIENTS, ROUNDS, SECONDS);
-            precision(db, false);
+            if (SECTIONS.contains("locks")) {
+                lockTableSize(db);
+            }
+            if (SECTIONS.contains("precision")) {
+                precision(db, false);
+            }
+            if (!SECTIONS.contains("cost") && !SECTIONS.contains("precision")) {
+                return;
+            }
             try (BenchLoad load = new BenchLoad(db, CLIENTS)) {
                 Thread.sleep(1000);
-                cost(db, load);
-                precision(db, true);
+                if (SECTIONS.contains("cost")) {
+                    cost(db, load);
+                }
+                if (SECTIONS.contains("precision")) {
+                    precision(db, true);
+                }
                 if (load.errors() > 0) {
                     System.out.println("load errors: " + load.errors());
                 }
@@ -197,6 +211,27 @@ public final class LockMonitorBenchmark {
                     when, (monitor.sampleCount() - samples0) / seconds, monitor.typicalSampleMs(), monitor.maxGapMs(), monitor.errorCount());
         } finally {
             client.shutdownNow();
+        }
+    }
+
+    /** How a sample's duration grows with the locks held (advisory locks fill the shared lock table like relation locks). */
+    private static void lockTableSize(Database db) throws Exception {
+        try (LockMonitor monitor = LockMonitor.start(db, INTERVAL, System.nanoTime());
+             Connection holder = db.connect("zd-migration")) {
+            holder.setAutoCommit(false);
+            monitor.migrationPid(pid(holder));
+            StringBuilder line = new StringBuilder("SAMPLE DURATION by locks held (migration in a transaction):");
+            for (int held : new int[] {0, 100, 1_000, 5_000}) {
+                LockScenario.execute(holder, "select pg_advisory_xact_lock(g) from generate_series(1, " + held + ") g");
+                Thread.sleep(1500);
+                long samples0 = monitor.sampleCount();
+                long t0 = System.nanoTime();
+                Thread.sleep(1000);
+                double rate = (monitor.sampleCount() - samples0) / ((System.nanoTime() - t0) / 1e9);
+                line.append(String.format(Locale.ROOT, " %d: %.2f ms (%.0f samples/s);", held, monitor.typicalSampleMs(), rate));
+                holder.commit();
+            }
+            System.out.println(line + "\n");
         }
     }
 

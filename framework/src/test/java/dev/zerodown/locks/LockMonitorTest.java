@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import dev.zerodown.locks.LockScenario.Session;
@@ -114,13 +116,20 @@ class LockMonitorTest {
         migration.run("lock table items in access exclusive mode");
         awaitSamples(3);
 
-        // when asking for a window that ends now
+        // when asking for a window that ends now, and for one that ends before the last sample
         long to = monitor.nowMs();
         List<Timeline.LockHold> holds = monitor.holds(migration.pid(), 0, to);
+        long start = holds.isEmpty() ? 0 : holds.get(0).startMs();
+        awaitSamples(2);
+        List<Timeline.LockHold> earlier = monitor.holds(migration.pid(), 0, to);
 
-        // then
+        // then both end at the end of the window
         assertThat(holds).filteredOn(h -> h.relation().equals("public.items"))
                 .singleElement()
+                .satisfies(h -> assertThat(h.endMs()).isEqualTo(to));
+        assertThat(earlier).filteredOn(h -> h.relation().equals("public.items"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.startMs()).isEqualTo(start))
                 .satisfies(h -> assertThat(h.endMs()).isEqualTo(to));
         migration.commit();
     }
@@ -238,20 +247,23 @@ class LockMonitorTest {
         monitor.migrationPid(migration.pid());
         migration.run("lock table items in access exclusive mode");
         Session app = scenario.open("zd-app:v1");
-        app.run("set statement_timeout = '100ms'");
+        app.run("set statement_timeout = '300ms'");
 
         // when a read times out and the client retries at once
+        CountDownLatch firstTimedOut = new CountDownLatch(1);
         Future<Boolean> reads = scenario.submit(() -> {
             boolean timedOut = false;
             try {
                 app.run(SELECT);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 timedOut = "57014".equals(e.getSQLState());
             }
+            firstTimedOut.countDown();
             app.run(SELECT);
             return timedOut;
         });
-        Thread.sleep(150);
+        assertThat(firstTimedOut.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(30);
         migration.commit();
         assertThat(reads.get(10, TimeUnit.SECONDS)).as("the first read timed out").isTrue();
         awaitSamples(3);

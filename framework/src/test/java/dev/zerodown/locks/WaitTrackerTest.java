@@ -1,6 +1,7 @@
 package dev.zerodown.locks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import dev.zerodown.result.Timeline;
@@ -12,23 +13,41 @@ class WaitTrackerTest {
     private static final int MIGRATION = 7;
 
     @Test
-    void should_merge_consecutive_samples_into_one_wait_ending_at_the_first_sample_without_it() {
+    void should_merge_consecutive_samples_into_one_wait_between_the_midpoints_of_its_first_and_last_sightings() {
         // given
         WaitTracker tracker = new WaitTracker(10);
         List<LockRow> waiting = List.of(wait(42, "relation:1:2", MIGRATION));
 
-        // when the wait is seen at 10, 15, 20 ms and gone at 25 ms
+        // when the wait is absent at 5 ms, seen at 10, 15, 20 ms and gone at 25 ms
+        sample(tracker, 5, List.of());
         sample(tracker, 10, waiting);
         sample(tracker, 15, waiting);
         sample(tracker, 20, waiting);
         sample(tracker, 25, List.of());
 
-        // then
+        // then it lasted from 7.5 to 22.5 ms
         assertThat(tracker.overlapping(0, 100)).singleElement().satisfies(w -> {
-            assertThat(w.startMs()).isEqualTo(10);
-            assertThat(w.endMs()).isEqualTo(25);
+            assertThat(w.startMs()).isEqualTo(7);
+            assertThat(w.endMs()).isEqualTo(22);
             assertThat(w.causedByMigration()).isTrue();
             assertThat(w.who()).isEqualTo("v1");
+        });
+    }
+
+    @Test
+    void should_start_a_wait_when_the_server_says_it_started() {
+        // given
+        WaitTracker tracker = new WaitTracker(10);
+
+        // when the sample at 10 ms reads a wait that began 3.2 ms earlier (pg_locks.waitstart)
+        sample(tracker, 5, List.of());
+        sample(tracker, 10, List.of(wait(42, "relation:1:2", 0, 3.2)));
+        sample(tracker, 20, List.of());
+
+        // then
+        assertThat(tracker.overlapping(0, 100)).singleElement().satisfies(w -> {
+            assertThat(w.startMs()).isEqualTo(6);
+            assertThat(w.endMs()).isEqualTo(15);
         });
     }
 
@@ -46,7 +65,7 @@ class WaitTrackerTest {
 
         // then
         assertThat(tracker.overlapping(0, 100)).extracting(Timeline.LockWait::startMs, Timeline.LockWait::endMs)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(10L, 15L), org.assertj.core.groups.Tuple.tuple(20L, 25L));
+                .containsExactly(tuple(10L, 12L), tuple(17L, 22L));
     }
 
     @Test
@@ -81,15 +100,15 @@ class WaitTrackerTest {
 
     @Test
     void should_only_return_waits_overlapping_the_window() {
-        // given
+        // given a wait from 10 to 15 ms
         WaitTracker tracker = new WaitTracker(10);
         sample(tracker, 10, List.of(wait(42, "relation:1:2", 0)));
         sample(tracker, 20, List.of());
 
         // then
-        assertThat(tracker.overlapping(21, 100)).isEmpty();
+        assertThat(tracker.overlapping(16, 100)).isEmpty();
         assertThat(tracker.overlapping(0, 9)).isEmpty();
-        assertThat(tracker.overlapping(20, 20)).hasSize(1);
+        assertThat(tracker.overlapping(15, 15)).hasSize(1);
     }
 
     @Test
@@ -106,7 +125,12 @@ class WaitTrackerTest {
     }
 
     private static LockRow wait(int pid, String target, int blocker) {
+        return wait(pid, target, blocker, Double.NaN);
+    }
+
+    private static LockRow wait(int pid, String target, int blocker, double waitedMs) {
         int[] blockers = blocker == 0 ? new int[0] : new int[] {blocker};
-        return new LockRow(pid, false, "relation", "AccessShareLock", 2, "public.items", target, "zd-app:v1", "select 1", blockers);
+        return new LockRow(pid, false, "relation", "AccessShareLock", 2, "public.items", target, "zd-app:v1", "select 1",
+                blockers, waitedMs);
     }
 }

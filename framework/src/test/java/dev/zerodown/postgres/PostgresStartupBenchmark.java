@@ -23,7 +23,9 @@ import dev.zerodown.postgres.TemplateServer.CloneStrategy;
  *   <li>warm: the usual temp folder, with the binaries unpacked and the initialized cluster saved
  *       by an earlier start (every build after the first on a machine);</li>
  *   <li>later start: a second server of the same major in the same JVM;</li>
- *   <li>fresh database: median of 20 {@code CREATE DATABASE … TEMPLATE} (+ drop), per clone strategy.</li>
+ *   <li>fresh database: median of 20 {@code CREATE DATABASE … TEMPLATE}, {@code STRATEGY FILE_COPY} (what
+ *       Zerodown uses from 15 on; 13 and 14 always copy files) against {@code WAL_LOG} (the server default from 15 on),
+ *       interleaved; and the median {@code DROP DATABASE … WITH (FORCE)}.</li>
  * </ul>
  * Run with the other benchmarks, {@code mvn -B -Pbench -pl framework test}, or alone (see docs/choosing-postgres.md):
  * <pre>
@@ -43,15 +45,15 @@ public final class PostgresStartupBenchmark {
             return;
         }
         List<Integer> majors = args.length == 0 ? List.of(13, 17, 18) : Arrays.stream(args).map(Integer::valueOf).toList();
-        System.out.printf("%-6s %-10s %-10s %-12s %-22s %-22s %-12s%n", "major", "cold ms", "warm ms", "later ms",
-                "fresh db ms (fast)", "fresh db ms (wal_log)", "drop ms");
+        System.out.printf("%-6s %-10s %-10s %-12s %-24s %-22s %-12s%n", "major", "cold ms", "warm ms", "later ms",
+                "fresh db ms (file_copy)", "fresh db ms (wal_log)", "drop ms");
         for (int major : majors) {
             Path tmp = Files.createTempDirectory("zerodown-bench-");
             try {
                 Map<String, String> cold = runChild(major, "cold", tmp);
                 Map<String, String> warm = runChild(major, "warm", null);
-                System.out.printf("%-6d %-10s %-10s %-12s %-22s %-22s %-12s%n", major, cold.get("first"), warm.get("first"),
-                        warm.get("later"), warm.get("fast"), warm.getOrDefault("wal_log", "n/a (< 15)"), warm.get("drop"));
+                System.out.printf("%-6d %-10s %-10s %-12s %-24s %-22s %-12s%n", major, cold.get("first"), warm.get("first"),
+                        warm.get("later"), warm.get("fast"), warm.getOrDefault("wal_log", "n/a (< 15)"), warm.get("drop_fast"));
             } finally {
                 DataDirectories.delete(tmp);
             }
@@ -99,29 +101,40 @@ public final class PostgresStartupBenchmark {
         try (PostgresServer later = Postgres.start(PostgresOptions.embedded(major))) {
             report("later", ms(t1));
             TemplateServer server = (TemplateServer) later;
-            report("fast", median(server, CloneStrategy.FAST, "create"));
-            report("drop", median(server, CloneStrategy.FAST, "drop"));
-            if (major >= 15) {
-                report("wal_log", median(server, CloneStrategy.WAL_LOG, "create"));
-            }
+            List<CloneStrategy> strategies = major >= 15 ? List.of(CloneStrategy.FILE_COPY, CloneStrategy.WAL_LOG)
+                    : List.of(CloneStrategy.SERVER_DEFAULT);
+            Map<String, double[]> times = freshDatabases(server, strategies);
+            times.forEach((key, values) -> report(key, median(values)));
         }
     }
 
-    /** Median of {@value #DATABASES} creations (or drops), after two unmeasured warm-up rounds. */
-    private static String median(TemplateServer server, CloneStrategy strategy, String what) {
-        double[] times = new double[DATABASES];
+    /**
+     * {@value #DATABASES} rounds after two unmeasured ones; each round creates and drops one database
+     * per strategy, interleaved, so that the machine's load weighs on every strategy alike.
+     */
+    private static Map<String, double[]> freshDatabases(TemplateServer server, List<CloneStrategy> strategies) {
+        Map<String, double[]> times = new LinkedHashMap<>();
         for (int i = -2; i < DATABASES; i++) {
-            long t0 = System.nanoTime();
-            Database db = server.createDatabase("bench", strategy);
-            long t1 = System.nanoTime();
-            db.close();
-            long t2 = System.nanoTime();
-            if (i >= 0) {
-                times[i] = (what.equals("create") ? t1 - t0 : t2 - t1) / 1e6;
+            for (CloneStrategy strategy : strategies) {
+                long t0 = System.nanoTime();
+                Database db = server.createDatabase("bench", strategy);
+                long t1 = System.nanoTime();
+                db.close();
+                long t2 = System.nanoTime();
+                if (i >= 0) {
+                    String name = strategy == CloneStrategy.WAL_LOG ? "wal_log" : "fast";
+                    times.computeIfAbsent(name, k -> new double[DATABASES])[i] = (t1 - t0) / 1e6;
+                    times.computeIfAbsent("drop_" + name, k -> new double[DATABASES])[i] = (t2 - t1) / 1e6;
+                }
             }
         }
-        Arrays.sort(times);
-        return String.format("%.0f", (times[DATABASES / 2 - 1] + times[DATABASES / 2]) / 2);
+        return times;
+    }
+
+    private static String median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return String.format("%.0f", (sorted[DATABASES / 2 - 1] + sorted[DATABASES / 2]) / 2);
     }
 
     private static String ms(long since) {

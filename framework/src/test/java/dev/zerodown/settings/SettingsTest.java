@@ -70,7 +70,7 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.defaults().with("soak", "1 minute"))
                 .hasMessage("Setting 'soak' has value '1 minute', which is not a duration; write a whole number with a unit: ms, s, m or h (e.g. 500ms, 2s, 1m)");
         assertThatThrownBy(() -> Settings.defaults().with("severities", "table-rewrites=off"))
-                .hasMessageStartingWith("Unknown hazard id 'table-rewrites'; accepted: failed-requests, invariant-violated,");
+                .hasMessageStartingWith("Setting 'severities' names unknown hazard id 'table-rewrites'; accepted: failed-requests,");
         assertThatThrownBy(() -> Settings.defaults().with("clients", "0"))
                 .hasMessage("Setting 'clients' (zerodown.clients) has value '0'; accepted: a whole number from 1 to 1000");
         assertThatThrownBy(() -> Settings.defaults().with("colour", "blue"))

@@ -27,6 +27,7 @@ public record SqlScript(List<Statement> statements, List<Comment> trailing) {
      * @param line     1-based line of its first token
      * @param comments the {@code --} comments between the previous statement and this one
      */
+    @API(status = API.Status.INTERNAL)
     public record Statement(String sql, int line, List<Comment> comments) {
         public Statement {
             comments = List.copyOf(comments);
@@ -59,6 +60,7 @@ public record SqlScript(List<Statement> statements, List<Comment> trailing) {
      * @param line 1-based line
      * @param text the text after {@code --}, trimmed
      */
+    @API(status = API.Status.INTERNAL)
     public record Comment(int line, String text) {
     }
 

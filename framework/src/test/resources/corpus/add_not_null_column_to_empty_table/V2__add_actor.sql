@@ -1,0 +1,1 @@
+alter table audit_log add column actor text not null;

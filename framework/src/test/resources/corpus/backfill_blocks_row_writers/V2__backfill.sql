@@ -1,0 +1,2 @@
+update users set status = 'active';
+select pg_sleep(0.3);

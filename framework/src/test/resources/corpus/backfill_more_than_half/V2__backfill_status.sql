@@ -1,0 +1,1 @@
+update users set status = 'active' where id <= 12000;

@@ -1,0 +1,1 @@
+update users set status = 'active' where status = 'inactive' or status = 'active';

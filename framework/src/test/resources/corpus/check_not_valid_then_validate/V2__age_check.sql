@@ -1,0 +1,1 @@
+alter table users add constraint users_age_check check (age >= 0) not valid;

@@ -1,0 +1,1 @@
+cluster users using users_pkey;

@@ -1,0 +1,1 @@
+create index concurrently users_age_idx on users (age);

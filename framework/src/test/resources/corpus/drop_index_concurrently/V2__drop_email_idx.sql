@@ -1,0 +1,1 @@
+drop index concurrently users_email_idx;

@@ -1,0 +1,1 @@
+alter type user_mood add value 'ecstatic';

@@ -1,0 +1,2 @@
+alter type user_mood add value 'ecstatic';
+update users set mood = 'ecstatic' where id = 1;

@@ -1,0 +1,1 @@
+insert into orders values (900001, 999999, 1);

@@ -1,0 +1,2 @@
+create index concurrently users_age_idx on users (age);
+alter table users add column nickname text;

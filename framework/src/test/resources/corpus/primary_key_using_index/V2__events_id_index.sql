@@ -1,0 +1,1 @@
+create unique index concurrently events_id_key on events (id);

@@ -1,0 +1,1 @@
+reindex index users_email_idx;

@@ -1,0 +1,1 @@
+reindex index concurrently users_email_idx;

@@ -1,0 +1,1 @@
+alter table users rename column name to full_name;

@@ -1,0 +1,1 @@
+update users set name = null where id % 100 = 0;

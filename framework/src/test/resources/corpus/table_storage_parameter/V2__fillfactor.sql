@@ -1,0 +1,1 @@
+alter table users set (fillfactor = 90);

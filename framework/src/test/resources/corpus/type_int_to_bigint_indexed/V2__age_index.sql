@@ -1,0 +1,1 @@
+create index users_age_idx on users (age);

@@ -1,0 +1,1 @@
+alter table users alter column score type numeric(12, 4);

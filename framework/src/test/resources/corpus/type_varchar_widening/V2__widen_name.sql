@@ -1,0 +1,1 @@
+alter table users alter column name type varchar(100);

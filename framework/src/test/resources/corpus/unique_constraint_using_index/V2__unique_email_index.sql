@@ -1,0 +1,1 @@
+create unique index concurrently users_email_key on users (email);
