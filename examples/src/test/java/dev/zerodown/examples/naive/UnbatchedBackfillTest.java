@@ -15,9 +15,9 @@ import dev.zerodown.result.TransitionResult;
  * lock of the ALTER is held until every row is written. Compare IntToBigintTest.
  */
 // tag::blocking[]
-@MigrationCompatibility(migrations = "classpath:db/shop,classpath:db/naive-backfill", maxLockWait = "25ms")
+@MigrationCompatibility(migrations = "classpath:db/shop,classpath:db/naive-backfill", maxLockWait = "10ms")
 class UnbatchedBackfillTest {
-    static final Duration MAX_LOCK_WAIT = Duration.ofMillis(25); // as in the annotation
+    static final Duration MAX_LOCK_WAIT = Duration.ofMillis(10); // as in the annotation
 
     @MigrationCompatibility.Rollout
     static Rollout rollout() {
