@@ -1,4 +1,4 @@
--- Fill amount_cents for the rows written before the trigger existed, 2,000 per transaction.
+-- Fill amount_cents for the rows written before the trigger existed, 1,000 per transaction.
 do $$
 declare
     last_id bigint := 0;
@@ -8,9 +8,9 @@ begin
     while last_id < max_id loop
         update orders
            set amount_cents = total_cents
-         where id > last_id and id <= last_id + 2000
+         where id > last_id and id <= last_id + 1000
            and amount_cents is null;
-        last_id := last_id + 2000;
+        last_id := last_id + 1000;
         commit;
     end loop;
 end

@@ -1,4 +1,4 @@
--- Backfill in batches of 1,000 rows, each its own transaction (see the .sql.conf): no row stays
+-- Backfill in batches of 500 rows, each its own transaction (see the .sql.conf): no row stays
 -- locked for long, and no transaction rewrites the whole table. v2 dual-writes meanwhile, so
 -- rows it touches are already right and the "is distinct from" skips them.
 do $$
@@ -10,9 +10,9 @@ begin
     while last_id < max_id loop
         update customers
            set full_name = name
-         where id > last_id and id <= last_id + 1000
+         where id > last_id and id <= last_id + 500
            and full_name is distinct from name;
-        last_id := last_id + 1000;
+        last_id := last_id + 500;
         commit;
     end loop;
 end
