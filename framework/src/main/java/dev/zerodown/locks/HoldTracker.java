@@ -103,7 +103,8 @@ final class HoldTracker {
         }
 
         Hold finish() {
-            return new Hold(pid, new Timeline.LockHold(relation, mode, Names.ms(startNanos), Names.ms(lastSeenNanos), null, 0));
+            return new Hold(pid, new Timeline.LockHold(relation, mode, Names.ms(startNanos), Names.ms(lastSeenNanos),
+                    null, 0));
         }
     }
 }

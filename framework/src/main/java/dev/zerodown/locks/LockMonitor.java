@@ -308,7 +308,8 @@ public final class LockMonitor implements AutoCloseable {
     private static Connection connect(Database db) throws SQLException {
         Connection c = db.connect(APPLICATION_NAME);
         try (Statement s = c.createStatement()) {
-            s.execute("set statement_timeout = '2s'; set lock_timeout = '1s'; set jit = off; set plan_cache_mode = force_generic_plan");
+            s.execute("set statement_timeout = '2s'; set lock_timeout = '1s'; set jit = off;"
+                    + " set plan_cache_mode = force_generic_plan");
         } catch (SQLException e) {
             closeQuietly(c);
             throw e;

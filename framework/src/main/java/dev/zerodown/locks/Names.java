@@ -9,7 +9,10 @@ final class Names {
     private Names() {
     }
 
-    /** {@code zd-app:v1} is {@code v1}, the migration's backend is {@code migration}, else the application_name or {@code pid <n>}. */
+    /**
+     * {@code zd-app:v1} is {@code v1}, the migration's backend is {@code migration}, else the
+     * application_name or {@code pid <n>}.
+     */
     static String who(int pid, String applicationName, int migrationPid) {
         if (migrationPid != 0 && pid == migrationPid) {
             return "migration";

@@ -51,7 +51,8 @@ final class SampleQuery implements AutoCloseable {
 
     SampleQuery(Connection connection) throws SQLException {
         try (var s = connection.createStatement();
-             ResultSet rs = s.executeQuery("select oid::int8 from pg_catalog.pg_database where datname = current_database()")) {
+             ResultSet rs = s.executeQuery(
+                     "select oid::int8 from pg_catalog.pg_database where datname = current_database()")) {
             rs.next();
             this.databaseOid = rs.getLong(1);
         }
@@ -76,8 +77,11 @@ final class SampleQuery implements AutoCloseable {
         try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 double waited = rs.getDouble(10);
+                if (rs.wasNull()) {
+                    waited = Double.NaN;
+                }
                 Raw r = new Raw(rs.getInt(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), ints(rs.getArray(9)), rs.wasNull() ? Double.NaN : waited);
+                        rs.getString(6), rs.getString(7), rs.getString(8), ints(rs.getArray(9)), waited);
                 raws.add(r);
                 if (r.relationOid != 0) {
                     oids.add(r.relationOid);

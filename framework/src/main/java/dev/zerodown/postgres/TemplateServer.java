@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A server on which Zerodown owns a template database and creates one fresh database per run from
  * it. From PostgreSQL 15 on the clone uses {@code STRATEGY FILE_COPY} (the default there, WAL_LOG,
- * is several times slower for small databases); older majors always copy files and know no
- * {@code STRATEGY} clause.
+ * was 1.6 to 1.7 times slower for our small template: docs/choosing-postgres.md); older majors
+ * always copy files and know no {@code STRATEGY} clause.
  */
 abstract class TemplateServer extends AbstractServer {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateServer.class);

@@ -11,8 +11,6 @@ import dev.zerodown.hazards.Severities;
 
 /** Parses one setting's text; every error names the setting and lists what is accepted. */
 final class SettingsParser {
-    private static final int OLDEST = 13;
-    private static final int NEWEST = 18;
     private final String name;
     private final String value;
 
@@ -74,22 +72,7 @@ final class SettingsParser {
     }
 
     List<Integer> majors() {
-        List<String> parts = list();
-        if (parts.isEmpty()) {
-            throw bad("one or more majors from " + OLDEST + " to " + NEWEST + ", comma-separated (e.g. 17 or 13,18)");
-        }
-        return parts.stream().map(p -> {
-            try {
-                int m = Integer.parseInt(p);
-                if (m >= OLDEST && m <= NEWEST) {
-                    return m;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new ConfigurationException("Setting 'postgresVersions' has value '" + value + "': '" + p
-                    + "' is not a supported PostgreSQL major; accepted: " + OLDEST + " to " + NEWEST);
-        }).distinct().toList();
+        return dev.zerodown.postgres.Postgres.parseMajors(value);
     }
 
     Map<String, String> map() {

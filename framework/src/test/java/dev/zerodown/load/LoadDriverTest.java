@@ -219,7 +219,9 @@ class LoadDriverTest {
 
         driver.close();
 
-        assertThat(loadThreads()).isEmpty();
+        // close() waits for the executors; their threads end a moment after (bounded)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(loadThreads()).isEmpty());
         awaitNoSessions(db, "zd-app:v2");
     }
 

@@ -29,7 +29,7 @@ import dev.zerodown.result.Timeline;
  *   <li>precision: waits of known length injected on a table the load does not touch, measured wait
  *       vs the waiting client's own latency, idle and under the load.</li>
  * </ul>
- * Run: {@code mvn -B -Pbench -pl framework test} (options: -Dbench.rounds, -Dbench.seconds,
+ * Run: {@code mvn -B -Pbench -pl framework test-compile exec:exec@lock-monitor-benchmark} (options: -Dbench.rounds, -Dbench.seconds,
  * -Dbench.clients, -Dbench.interval, -Dbench.repeats, -Dbench.sections=locks,precision,cost). See
  * docs/lock-sampler.md.
  */
@@ -55,7 +55,8 @@ public final class LockMonitorBenchmark {
             System.out.printf(Locale.ROOT, "machine: %s; %d cores; %s; Java %s; %s%n", cpuModel(),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                     System.getProperty("java.version"), server);
-            System.out.printf(Locale.ROOT, "interval %d ms, %d clients, %d rounds of %d s%n%n", INTERVAL.toMillis(), CLIENTS, ROUNDS, SECONDS);
+            System.out.printf(Locale.ROOT, "interval %d ms, %d clients, %d rounds of %d s; load average at the start: %s%n%n",
+                    INTERVAL.toMillis(), CLIENTS, ROUNDS, SECONDS, loadAverage());
             if (SECTIONS.contains("locks")) {
                 lockTableSize(db);
             }
@@ -78,6 +79,7 @@ public final class LockMonitorBenchmark {
                 }
             }
         } finally {
+            System.out.println("load average at the end: " + loadAverage());
             Postgres.stopAll();
         }
     }
@@ -87,6 +89,7 @@ public final class LockMonitorBenchmark {
         List<Double> rates = new ArrayList<>();
         List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> sampleMs = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> ratesBy = List.of(new ArrayList<>(), new ArrayList<>());
         double maxGap = 0;
         for (int round = 0; round < ROUNDS; round++) {
             double[] opsPerSecond = new double[Config.values().length];
@@ -101,6 +104,7 @@ public final class LockMonitorBenchmark {
                     rates.add(w.samplesPerSecond);
                     cpu.get(config.ordinal() - 1).add(w.cpuMsPerSecond);
                     sampleMs.get(config.ordinal() - 1).add(w.sampleMs);
+                    ratesBy.get(config.ordinal() - 1).add(w.samplesPerSecond);
                     maxGap = Math.max(maxGap, w.maxGapMs);
                 }
             }
@@ -116,8 +120,10 @@ public final class LockMonitorBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < 2; i++) {
             double ms = median(cpu.get(i).stream().mapToDouble(Double::doubleValue).toArray());
-            System.out.printf(Locale.ROOT, "CPU of the sampler (its backend + its thread), %s: %.1f ms/s = %.1f%% of %d cores;"
-                            + " a sample takes %.2f ms (wall)%n", i == 0 ? "sampler" : "sampler+migration", ms, ms / 10 / cores, cores,
+            double perSecond = median(ratesBy.get(i).stream().mapToDouble(Double::doubleValue).toArray());
+            System.out.printf(Locale.ROOT, "CPU of the sampler (its backend + its thread), %s: %.1f ms/s = %.1f%% of %d cores"
+                            + " (%.0f us a sample at %.0f samples/s); a sample takes %.2f ms (wall)%n",
+                    i == 0 ? "sampler" : "sampler+migration", ms, ms / 10 / cores, cores, ms * 1000 / perSecond, perSecond,
                     median(sampleMs.get(i).stream().mapToDouble(Double::doubleValue).toArray()));
         }
         System.out.printf(Locale.ROOT, "sampling under load: %.0f samples/s median (target %.0f), max gap %.1f ms%n%n",
@@ -194,6 +200,9 @@ public final class LockMonitorBenchmark {
                             .filter(w -> w.pid() == appPid).toList();
                     if (seen.isEmpty()) {
                         missed++;
+                        System.out.printf(Locale.ROOT, "  missed: client waited %.1f ms from %.1f; the sampler's waits of that backend: %s%n",
+                                seenByClient[1] - seenByClient[0], seenByClient[0], monitor.waits(0, monitor.nowMs()).stream()
+                                        .filter(w -> w.pid() == appPid && w.endMs() > seenByClient[0] - 500).toList());
                     } else {
                         errors.add(seen.get(0).durationMs() - (seenByClient[1] - seenByClient[0]));
                     }
@@ -220,6 +229,7 @@ public final class LockMonitorBenchmark {
              Connection holder = db.connect("zd-migration")) {
             holder.setAutoCommit(false);
             monitor.migrationPid(pid(holder));
+            Thread.sleep(2000); // warm-up: class loading and JIT
             StringBuilder line = new StringBuilder("SAMPLE DURATION by locks held (migration in a transaction):");
             for (int held : new int[] {0, 100, 1_000, 5_000}) {
                 LockScenario.execute(holder, "select pg_advisory_xact_lock(g) from generate_series(1, " + held + ") g");
@@ -265,6 +275,14 @@ public final class LockMonitorBenchmark {
         double[] v = values.clone();
         Arrays.sort(v);
         return v[(int) Math.min(v.length - 1, Math.ceil(p * v.length) - 1)];
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {

@@ -69,4 +69,45 @@ class LockMonitorMajorsTest {
             assertThat(monitor.errorCount()).isZero();
         }
     }
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @ValueSource(ints = {13, 18})
+    void should_read_how_long_a_backend_has_waited_where_the_server_tells(int major) throws Exception {
+        try (Database db = Postgres.embedded(major).createDatabase("lock_waited");
+             Connection holder = db.connect("holder");
+             Connection app = db.connect("zd-app:v1");
+             Connection sampler = db.connect(LockMonitor.APPLICATION_NAME);
+             Statement h = holder.createStatement();
+             Statement a = app.createStatement();
+             SampleQuery query = new SampleQuery(sampler)) {
+            // given a read that has waited about 100 ms
+            h.execute("create table items (id int primary key)");
+            a.execute("set statement_timeout = '20s'");
+            holder.setAutoCommit(false);
+            h.execute("lock table items in access exclusive mode");
+            CompletableFuture<Void> read = CompletableFuture.runAsync(() -> {
+                try {
+                    a.executeQuery("select count(*) from items").close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> !query.run(0).isEmpty());
+            Thread.sleep(100);
+
+            // when
+            List<LockRow> rows = query.run(0);
+            holder.commit();
+            read.get(10, TimeUnit.SECONDS);
+
+            // then pg_locks.waitstart exists from 14 on
+            assertThat(rows).singleElement().satisfies(r -> {
+                assertThat(r.granted()).isFalse();
+                if (major >= 14) {
+                    assertThat(r.waitedMs()).isBetween(100.0, 10_000.0);
+                } else {
+                    assertThat(r.waitedMs()).isNaN();
+                }
+            });
+        }
+    }
 }

@@ -25,7 +25,9 @@ import dev.zerodown.postgres.TemplateServer.CloneStrategy;
  *   <li>later start: a second server of the same major in the same JVM;</li>
  *   <li>fresh database: median of 20 {@code CREATE DATABASE … TEMPLATE}, {@code STRATEGY FILE_COPY} (what
  *       Zerodown uses from 15 on; 13 and 14 always copy files) against {@code WAL_LOG} (the server default from 15 on),
- *       interleaved; and the median {@code DROP DATABASE … WITH (FORCE)}.</li>
+ *       interleaved; and the median {@code DROP DATABASE … WITH (FORCE)};</li>
+ *   <li>the same later start and fresh database with the data directory on disk ({@code java.io.tmpdir})
+ *       instead of {@code /dev/shm}.</li>
  * </ul>
  * Run with the other benchmarks, {@code mvn -B -Pbench -pl framework test}, or alone (see docs/choosing-postgres.md):
  * <pre>
@@ -45,15 +47,16 @@ public final class PostgresStartupBenchmark {
             return;
         }
         List<Integer> majors = args.length == 0 ? List.of(13, 17, 18) : Arrays.stream(args).map(Integer::valueOf).toList();
-        System.out.printf("%-6s %-10s %-10s %-12s %-24s %-22s %-12s%n", "major", "cold ms", "warm ms", "later ms",
-                "fresh db ms (file_copy)", "fresh db ms (wal_log)", "drop ms");
+        System.out.printf("%-6s %-8s %-8s %-9s %-16s %-14s %-8s %-15s %-14s%n", "major", "cold ms", "warm ms", "later ms",
+                "fresh (file_copy)", "fresh (wal_log)", "drop ms", "later ms (disk)", "fresh ms (disk)");
         for (int major : majors) {
             Path tmp = Files.createTempDirectory("zerodown-bench-");
             try {
                 Map<String, String> cold = runChild(major, "cold", tmp);
                 Map<String, String> warm = runChild(major, "warm", null);
-                System.out.printf("%-6d %-10s %-10s %-12s %-24s %-22s %-12s%n", major, cold.get("first"), warm.get("first"),
-                        warm.get("later"), warm.get("fast"), warm.getOrDefault("wal_log", "n/a (< 15)"), warm.get("drop_fast"));
+                System.out.printf("%-6d %-8s %-8s %-9s %-16s %-14s %-8s %-15s %-14s%n", major, cold.get("first"), warm.get("first"),
+                        warm.get("later"), warm.get("fast"), warm.getOrDefault("wal_log", "n/a"), warm.get("drop_fast"),
+                        warm.get("later_disk"), warm.get("fast_disk"));
             } finally {
                 DataDirectories.delete(tmp);
             }
@@ -105,6 +108,11 @@ public final class PostgresStartupBenchmark {
                     : List.of(CloneStrategy.SERVER_DEFAULT);
             Map<String, double[]> times = freshDatabases(server, strategies);
             times.forEach((key, values) -> report(key, median(values)));
+        }
+        long t2 = System.nanoTime();
+        try (EmbeddedServer onDisk = EmbeddedServer.start(major, Paths.get(System.getProperty("java.io.tmpdir"), "zerodown-postgres"))) {
+            report("later_disk", ms(t2));
+            report("fast_disk", median(freshDatabases(onDisk, List.of(CloneStrategy.FAST)).get("fast")));
         }
     }
 

@@ -1,0 +1,2 @@
+-- weight: 1
+select id, body from notes where id = {{nope 1 10}};

@@ -1,0 +1,33 @@
+def lines = new File(basedir, 'build.log').readLines()
+// Maven's summary of each failed invocation: "[ERROR] Failed to execute goal … on project bad-inputs: <message>",
+// the message's further lines, up to the one that ends with " -> [Help 1]"
+def blocks = []
+lines.eachWithIndex { line, i ->
+    if (line.startsWith('[ERROR] Failed to execute goal dev.zerodown:zerodown-maven-plugin')) {
+        def block = [line.substring(line.indexOf('on project bad-inputs: ') + 'on project bad-inputs: '.length())]
+        for (int j = i + 1; !block.last().endsWith('-> [Help 1]') && j < lines.size(); j++) {
+            block << lines[j].replaceFirst(/^\[ERROR\] ?/, '')
+        }
+        block[-1] = block.last() - ~/ ?-> \[Help 1\]$/
+        blocks << block.findAll { !it.isEmpty() }
+    }
+}
+assert blocks.size() == 5 : "five failed invocations expected, found ${blocks}"
+
+def expect = { int n, boolean oneLine, List<String> parts ->
+    def text = blocks[n - 1].join('\n')
+    parts.each { assert text.contains(it) : "invocation ${n}: '${it}' missing from: ${text}" }
+    if (oneLine) {
+        assert blocks[n - 1].size() == 1 : "invocation ${n}: a one-line message expected, got: ${text}"
+    }
+}
+// bad configuration: a one-line execution error naming the input and what is accepted
+expect(1, true, ['db/missing', 'no such folder'])
+expect(3, true, ['bad-rollout.txt:3', "unknown event 'migrat'", 'accepted:'])
+expect(4, true, ["'no-such-hazard'", 'accepted:', 'failed-requests'])
+expect(5, true, ['old.sql:2', "unknown generator '{{nope 1 10}}'", 'accepted generators:'])
+// a statement PostgreSQL rejects is a finding (the release would be stuck there), with file:line
+expect(2, false, ['is unsafe', 'migration-failed at V2__broken.sql:3', 'alter tabel notes', '42601'])
+// configuration errors come before any database is started: only invocation 2 started one
+assert lines.count { it.contains('Started PostgreSQL') } == 1
+return true

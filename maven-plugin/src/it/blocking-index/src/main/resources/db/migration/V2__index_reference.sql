@@ -1,0 +1,1 @@
+create index orders_reference_idx on orders (reference);

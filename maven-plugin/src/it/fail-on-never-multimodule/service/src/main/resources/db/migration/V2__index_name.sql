@@ -1,0 +1,1 @@
+create index items_name_idx on items (name);

@@ -1,0 +1,2 @@
+set lock_timeout = '2s';
+alter table events add column source text;

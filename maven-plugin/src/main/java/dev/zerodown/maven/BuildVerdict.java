@@ -1,0 +1,86 @@
+package dev.zerodown.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import dev.zerodown.engine.CompatibilityRun.RunOutcome;
+import dev.zerodown.hazards.Severity;
+import dev.zerodown.report.FailureMessage;
+import dev.zerodown.result.Hazard;
+import dev.zerodown.result.RunResult;
+import dev.zerodown.result.TransitionResult;
+import dev.zerodown.result.Verdict;
+import dev.zerodown.settings.FailOn;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/** Turns the verdicts into the build result; {@code failOn} decides only that, never the reports. */
+final class BuildVerdict {
+    private final FailOn failOn;
+    private final Log log;
+
+    BuildVerdict(FailOn failOn, Log log) {
+        this.failOn = failOn;
+        this.log = log;
+    }
+
+    void conclude(List<RunOutcome> outcomes) throws MojoFailureException {
+        List<RunResult> results = outcomes.stream().map(RunOutcome::result).toList();
+        Optional<String> failure = failure(results, failOn);
+        if (failure.isPresent()) {
+            throw new MojoFailureException(failure.get());
+        }
+        for (RunResult r : results) {
+            if (r.verdict() == Verdict.UNSAFE) {
+                log.warn("Zerodown: " + r.name() + " is unsafe on PostgreSQL " + r.postgresVersion()
+                        + " (see the report); the build succeeds because failOn=" + failOn.id());
+            } else {
+                log.info("Zerodown: " + r.name() + " is safe on PostgreSQL " + r.postgresVersion() + " ("
+                        + r.transitions().size() + " transitions)");
+            }
+        }
+    }
+
+    /** The build failure's message, if the results and {@code failOn} call for one. */
+    static Optional<String> failure(List<RunResult> results, FailOn failOn) {
+        if (failOn == FailOn.NEVER) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        for (RunResult r : results) {
+            if (r.verdict() == Verdict.UNSAFE) {
+                parts.add(FailureMessage.of(r));
+            } else if (failOn == FailOn.WARNING) {
+                warnings(r).ifPresent(parts::add);
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", parts));
+    }
+
+    /** Every unacknowledged warning of a safe run, for {@code failOn=warning}. */
+    private static Optional<String> warnings(RunResult r) {
+        StringBuilder b = new StringBuilder();
+        int count = 0;
+        for (TransitionResult t : r.transitions()) {
+            for (Hazard h : t.hazards()) {
+                if (h.severity() == Severity.WARNING && !h.acknowledged()) {
+                    count++;
+                    b.append("\n  - ").append(t.name()).append(": ").append(h.id().id());
+                    if (!h.where().isEmpty()) {
+                        b.append(" at ").append(h.where());
+                    }
+                    if (h.message() != null) {
+                        b.append(": ").append(h.message().strip().replaceAll("\\s+", " "));
+                    }
+                }
+            }
+        }
+        if (count == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("Zerodown: " + r.name() + " is safe on PostgreSQL " + r.postgresVersion() + " but has "
+                + count + " warning-level hazard" + (count == 1 ? "" : "s") + ", and failOn=warning:" + b
+                + "\nSet failOn=error to fail only on unsafe runs, or acknowledge a hazard on its statement"
+                + " (-- zerodown:allow <id>: <reason>).");
+    }
+}

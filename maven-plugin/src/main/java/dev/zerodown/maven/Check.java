@@ -1,0 +1,96 @@
+package dev.zerodown.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import dev.zerodown.engine.CompatibilityRun;
+import dev.zerodown.engine.CompatibilityRun.RunOutcome;
+import dev.zerodown.invariants.Invariant;
+import dev.zerodown.invariants.InvariantsFile;
+import dev.zerodown.load.SyntheticTraffic;
+import dev.zerodown.load.SyntheticWorkload;
+import dev.zerodown.migrations.MigrationLoader;
+import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.settings.Settings;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * One module's check: reads and validates the migrations, workloads, rollout and invariants up front,
+ * then makes one engine call per PostgreSQL major.
+ */
+final class Check {
+    private final String name;
+    private final CheckInputs inputs;
+    private final List<MigrationStep> steps;
+    private final List<Invariant> invariants;
+    private final ClassLoader classLoader;
+    private final Log log;
+
+    private Check(String name, CheckInputs inputs, List<MigrationStep> steps, List<Invariant> invariants,
+                  ClassLoader classLoader, Log log) {
+        this.name = name;
+        this.inputs = inputs;
+        this.steps = steps;
+        this.invariants = invariants;
+        this.classLoader = classLoader;
+        this.log = log;
+    }
+
+    /** Reads and validates every input, without any database: a problem here is a configuration error. */
+    static Check prepare(String name, CheckInputs inputs, ClassLoader classLoader, Log log) {
+        Settings settings = inputs.settings();
+        List<MigrationStep> steps = new MigrationLoader().load(settings.migrations(), settings.placeholders(),
+                classLoader);
+        List<Invariant> invariants = inputs.invariantsFile() == null ? List.of()
+                : InvariantsFile.parse(inputs.invariantsFile());
+        Check check = new Check(name, inputs, steps, invariants, classLoader, log);
+        WorkloadApps apps = new WorkloadApps(inputs.workloads());
+        RolloutSource source = RolloutSource.of(inputs, steps, apps);
+        check.engine(source).plan();
+        log.info(source.description());
+        if (inputs.rolloutFile() != null && settings.since() != null) {
+            log.warn("since=" + settings.since() + " is ignored: the rollout file names the steps to check");
+        }
+        if (!apps.synthetic().isEmpty()) {
+            log.info("No workload file in " + inputs.basedir().relativize(apps.folder()) + " for " + apps.synthetic()
+                    + ": synthetic traffic (point reads and no-op updates by primary key) stands in for them");
+        }
+        return check;
+    }
+
+    /**
+     * One engine call per PostgreSQL major, each outcome shown as soon as it is known. Each major gets
+     * its own app versions: synthetic traffic reads the catalog of its own run.
+     */
+    List<RunOutcome> run() {
+        RunDisplay display = new RunDisplay(inputs, log);
+        List<RunOutcome> outcomes = new ArrayList<>();
+        for (int major : inputs.settings().postgresVersions()) {
+            log.info("Checking " + steps.size() + " migration(s) on PostgreSQL " + major + " ("
+                    + inputs.settings().provider() + ")");
+            WorkloadApps apps = new WorkloadApps(inputs.workloads());
+            RunOutcome outcome = engine(RolloutSource.of(inputs, steps, apps)).run(major);
+            logTablesWithoutKey(apps);
+            display.show(outcome);
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private CompatibilityRun engine(RolloutSource source) {
+        return CompatibilityRun.of(name, source.rollout())
+                .settings(inputs.settings())
+                .invariants(invariants)
+                .classLoader(classLoader);
+    }
+
+    private void logTablesWithoutKey(WorkloadApps apps) {
+        for (SyntheticTraffic traffic : apps.syntheticTraffic()) {
+            SyntheticWorkload w = traffic.workload();
+            if (w != null && !w.tablesWithoutKey().isEmpty()) {
+                log.info("Synthetic traffic leaves out tables without a primary key: "
+                        + String.join(", ", w.tablesWithoutKey()));
+                return;
+            }
+        }
+    }
+}

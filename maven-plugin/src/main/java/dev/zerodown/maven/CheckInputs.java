@@ -1,0 +1,105 @@
+package dev.zerodown.maven;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.settings.Settings;
+
+/**
+ * The plugin's settings, translated once: the parameters that were given (pom or {@code -D}) over
+ * the plugin flavour of the contract's defaults, every path made absolute against the module's base
+ * directory (Maven's working directory is the reactor root, not the module).
+ *
+ * @param settings          what the engine runs with; every path in it is absolute
+ * @param basedir           the module's base directory
+ * @param nothingToCheck    true when migrations were not configured and the default folder is absent
+ * @param defaultMigrations the default migrations folder (for the "nothing to check" line)
+ * @param migrationFolders  the file system folders of the migration locations (for GitHub annotations)
+ * @param workloads         the workloads folder (may be absent)
+ * @param rolloutFile       the rollout file, or null when none was configured and the default is absent
+ * @param defaultRollout    the default rollout file (named in the log when there is none)
+ * @param invariantsFile    the invariants file, or null when none was configured and the default is absent
+ */
+record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path defaultMigrations,
+                   List<Path> migrationFolders, Path workloads, Path rolloutFile, Path defaultRollout,
+                   Path invariantsFile) {
+
+    /** The plugin's migrations default, relative to the module; the contract's other defaults apply as they are. */
+    static final String DEFAULT_MIGRATIONS = "src/main/resources/db/migration";
+
+    static CheckInputs read(Map<String, String> parameters, Path basedir) {
+        Settings defaults = Settings.defaults().with("migrations", DEFAULT_MIGRATIONS);
+        Settings given = defaults.with(parameters);
+        Path root = basedir.toAbsolutePath().normalize();
+
+        List<String> locations = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
+        for (String location : given.migrations()) {
+            String absolute = absoluteLocation(location, root);
+            locations.add(absolute);
+            if (absolute.regionMatches(true, 0, "classpath:", 0, "classpath:".length())) {
+                resourceFolder(absolute.substring("classpath:".length()), root).ifPresent(folders::add);
+            } else {
+                folders.add(Path.of(absolute.substring(absolute.indexOf(':') + 1)));
+            }
+        }
+        Path defaultMigrations = root.resolve(DEFAULT_MIGRATIONS);
+        boolean nothingToCheck = !parameters.containsKey("migrations") && !Files.isDirectory(defaultMigrations);
+
+        Path workloads = root.resolve(given.workloads());
+        Path defaultRollout = root.resolve(defaults.rollout());
+        Path rollout = optionalFile("rollout", parameters, root, given.rollout());
+        Path invariants = optionalFile("invariants", parameters, root, given.invariants());
+        Path seed = optionalFile("seed", parameters, root, given.seed());
+        Settings settings = given
+                .with("migrations", String.join(",", locations))
+                .with("workloads", workloads.toString())
+                .with("rollout", rollout == null ? "" : rollout.toString())
+                .with("invariants", invariants == null ? "" : invariants.toString())
+                .with("seed", seed == null ? "" : seed.toString())
+                .with("reportDirectory", root.resolve(given.reportDirectory()).normalize().toString());
+        return new CheckInputs(settings, root, nothingToCheck, defaultMigrations, List.copyOf(folders), workloads,
+                rollout, defaultRollout, invariants);
+    }
+
+    /** {@code classpath:} stays as it is; a folder or {@code filesystem:} folder becomes {@code filesystem:<absolute>}. */
+    static String absoluteLocation(String location, Path root) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("classpath:")) {
+            return location;
+        }
+        String folder = lower.startsWith("filesystem:") ? location.substring("filesystem:".length()).strip() : location;
+        return "filesystem:" + root.resolve(folder).normalize();
+    }
+
+    /** Where a {@code classpath:} location most likely lives in the sources, if it is there. */
+    private static Optional<Path> resourceFolder(String path, Path root) {
+        String relative = path.strip().replaceAll("^/+", "");
+        return Stream.of("src/main/resources", "src/test/resources")
+                .map(r -> root.resolve(r).resolve(relative))
+                .filter(Files::isDirectory)
+                .findFirst();
+    }
+
+    /**
+     * A file the user may leave out: the configured one must exist, the default one is used only if
+     * it exists (null otherwise).
+     */
+    private static Path optionalFile(String name, Map<String, String> parameters, Path root, String value) {
+        Path file = root.resolve(value).normalize();
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        if (parameters.containsKey(name)) {
+            throw new ConfigurationException("Setting '" + name + "' (zerodown." + name + ") names " + file
+                    + ", which is not a file; fix the path or remove the setting to use the default");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.zerodown.maven;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import dev.zerodown.engine.CompatibilityRun.RunOutcome;
+import dev.zerodown.report.ConsoleReport;
+import dev.zerodown.report.GithubAnnotations;
+import dev.zerodown.report.ReportFiles;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Shows one run as soon as it is known: the console table, where the report files are, and on
+ * GitHub Actions the {@code ::error file=…,line=…::} lines that pin hazards to the pull request's diff.
+ */
+final class RunDisplay {
+    private final CheckInputs inputs;
+    private final Log log;
+    private final Map<String, String> env;
+    private final PrintStream stdout;
+
+    RunDisplay(CheckInputs inputs, Log log) {
+        this(inputs, log, System.getenv(), System.out);
+    }
+
+    RunDisplay(CheckInputs inputs, Log log, Map<String, String> env, PrintStream stdout) {
+        this.inputs = inputs;
+        this.log = log;
+        this.env = env;
+        this.stdout = stdout;
+    }
+
+    void show(RunOutcome outcome) {
+        ConsoleReport.render(outcome.result(), false).lines().forEach(log::info);
+        ReportFiles files = outcome.reports();
+        if (files != null) {
+            log.info("Report: " + files.json());
+            if (files.html() != null) {
+                log.info("Timeline: " + files.html());
+            }
+            if (files.junitXml() != null) {
+                log.info("Surefire XML: " + files.junitXml());
+            }
+        }
+        if ("true".equalsIgnoreCase(env.get("GITHUB_ACTIONS"))) {
+            GithubAnnotations.lines(outcome.result(), annotationBase()).forEach(stdout::println);
+            stdout.flush();
+        }
+    }
+
+    /** The migrations folder as a path from the repository root (GITHUB_WORKSPACE, else the module). */
+    Path annotationBase() {
+        if (inputs.migrationFolders().isEmpty()) {
+            return null;
+        }
+        String workspace = env.get("GITHUB_WORKSPACE");
+        Path root = workspace == null || workspace.isBlank() ? inputs.basedir() : Path.of(workspace).toAbsolutePath();
+        Path folder = inputs.migrationFolders().get(0);
+        return folder.startsWith(root) ? root.relativize(folder) : folder;
+    }
+}
