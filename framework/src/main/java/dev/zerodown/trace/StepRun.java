@@ -31,8 +31,6 @@ final class StepRun {
     private final List<Txn> txns = new ArrayList<>();
     private Catalog last;
     private String commitError;
-    /** The last statement of the open transaction changed the catalog; it is read after the commit. */
-    private boolean catalogPending;
 
     StepRun(Connection migration, Connection observer, int pid, LockSource locks, Watchdog dog, Catalog pre,
             Map<Long, Long> rows) {
@@ -93,7 +91,7 @@ final class StepRun {
                 ok = false;
                 break;
             }
-            Measured m = measure(statements.get(i), i, txn, counters, i == statements.size() - 1);
+            Measured m = measure(statements.get(i), i, txn, counters);
             records.add(m.record());
             if (m.record().failed()) {
                 ok = false;
@@ -103,9 +101,6 @@ final class StepRun {
         }
         txns.add(end(txn, start, ok));
         migration.setAutoCommit(true);
-        if (!records.isEmpty()) {
-            records.set(records.size() - 1, withDeferredCatalog(records.get(records.size() - 1)));
-        }
     }
 
     /** Runs the statements from {@code from} each on its own; transactional ones in a block of their own so they can be measured. */
@@ -113,7 +108,7 @@ final class StepRun {
         migration.setAutoCommit(true);
         for (int i = from; i < statements.size() && !dog.fired(); i++) {
             SqlStatement s = statements.get(i);
-            StatementRecord r = s.transactional() ? wrapped(s, i) : measure(s, i, -1, null, false).record();
+            StatementRecord r = s.transactional() ? wrapped(s, i) : measure(s, i, -1, null).record();
             records.add(r);
             if (r.failed()) {
                 return;
@@ -125,36 +120,15 @@ final class StepRun {
         migration.setAutoCommit(false);
         int txn = txns.size();
         long start = locks.nowMs();
-        StatementRecord r = measure(s, position, txn, Probes.xact(migration), true).record();
+        StatementRecord r = measure(s, position, txn, Probes.xact(migration)).record();
         if (r.failed() && NEEDS_AUTOCOMMIT.contains(r.sqlState())) {
             rollbackQuietly();
             migration.setAutoCommit(true);
-            return measure(s, position, -1, null, false).record();
+            return measure(s, position, -1, null).record();
         }
         txns.add(end(txn, start, !r.failed()));
         migration.setAutoCommit(true);
-        return withDeferredCatalog(r);
-    }
-
-    /**
-     * Completes the record of a transaction's last statement with the catalog, read after the
-     * commit: reading it inside the transaction would keep that statement's locks held for as long as
-     * the read takes (tens of milliseconds on a busy machine, several times a catalog-only statement).
-     * After a failed commit it reads the rolled-back catalog.
-     */
-    private StatementRecord withDeferredCatalog(StatementRecord r) throws SQLException {
-        if (!catalogPending) {
-            return r;
-        }
-        catalogPending = false;
-        if (dog.fired()) {
-            return r;
-        }
-        Catalog catalog = CatalogReader.read(migration);
-        Set<Long> emptied = emptied(catalog);
-        last = catalog;
-        return new StatementRecord(r.index(), r.statement(), r.txn(), r.startMs(), r.endMs(), r.sqlState(), r.error(),
-                r.lockTimeoutMs(), r.locksAfter(), r.sampled(), catalog, r.delta(), emptied);
+        return r;
     }
 
     private Txn end(int txn, long start, boolean commit) throws SQLException {
@@ -188,11 +162,9 @@ final class StepRun {
     /**
      * Runs and measures one statement. Inside a block ({@code txn >= 0}) {@code before} holds the
      * statistics read after the previous statement; the catalog is re-read only when the statement
-     * wrote to pg_catalog, and for the block's last statement only after the commit
-     * ({@link #withDeferredCatalog}).
+     * wrote to pg_catalog.
      */
-    private Measured measure(SqlStatement s, int position, int txn, Probes.Xact before, boolean lastInBlock)
-            throws SQLException {
+    private Measured measure(SqlStatement s, int position, int txn, Probes.Xact before) throws SQLException {
         long lockTimeout = before != null ? before.lockTimeoutMs() : Probes.lockTimeoutMs(migration);
         long start = locks.nowMs();
         SQLException error = execute(s);
@@ -210,13 +182,9 @@ final class StepRun {
                 delta = after.minus(before);
                 catalogChanged = after.catalogWrites() != before.catalogWrites();
             }
-            if (catalogChanged && lastInBlock && txn >= 0) {
-                catalogPending = true;
-            } else {
-                catalog = catalogChanged ? CatalogReader.read(migration) : last;
-                emptied = catalogChanged ? emptied(catalog) : Set.of();
-                last = catalog;
-            }
+            catalog = catalogChanged ? CatalogReader.read(migration) : last;
+            emptied = catalogChanged ? emptied(catalog) : Set.of();
+            last = catalog;
         }
         String state = error == null ? null : error.getSQLState() == null ? "XX000" : error.getSQLState();
         String message = error == null ? null : firstLine(error.getMessage());
