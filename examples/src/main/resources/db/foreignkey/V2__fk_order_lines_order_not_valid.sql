@@ -1,0 +1,6 @@
+-- Step 1 of 2: enforce the foreign key for new rows only. NOT VALID skips the scan; the
+-- SHARE ROW EXCLUSIVE locks on order_lines and orders last a moment.
+set lock_timeout = '500ms';
+
+alter table order_lines
+    add constraint order_lines_order_id_fkey foreign key (order_id) references orders (id) not valid;

@@ -1,0 +1,3 @@
+set lock_timeout = '500ms';
+
+alter table customers add column nickname text;
