@@ -54,7 +54,7 @@ final class TransitionJudge {
                                 + (canary ? " (rolling back to it would break)" : ""),
                         failures(s.failures()), start));
                 if (trace != null && !canary) {
-                    hazards.addAll(HazardRules.backwardIncompatible(trace.diff(), v, s.failures()));
+                    hazards.addAll(HazardRules.forStep(HazardRules.backwardIncompatible(trace.diff(), v, s.failures()), trace.step()));
                 }
             }
         }

@@ -107,14 +107,17 @@ class CompatibilityRunTest {
 
     @Test
     void should_pile_up_requests_behind_a_step_without_lock_timeout_stuck_behind_a_long_transaction() {
+        // tag::long-transaction[]
         Rollout rollout = Rollout.startWith("v1", Customers.V1::new)
-                .longTransaction("customers", Duration.ofMillis(1500)).migrate("V2");
+                .longTransaction("customers", Duration.ofMillis(1500)) // a report query holds ACCESS SHARE
+                .migrate("V2");                                          // alter table customers add column vip
 
         RunResult r = run("long-tx", rollout, List.of());
 
         assertThat(r.transitions().get(0)).isUnsafe().hasHazard(HazardId.MISSING_LOCK_TIMEOUT)
                 .hasHazard(HazardId.BLOCKED_REQUESTS).hasHazard(HazardId.LOCK_QUEUE)
                 .hasMaxLockWaitAtLeast(Duration.ofSeconds(1));
+        // end::long-transaction[]
     }
 
     @Test
@@ -122,14 +125,17 @@ class CompatibilityRunTest {
         Rollout rollout = Rollout.startWith("v1", Customers.V1::new)
                 .longTransaction("customers", Duration.ofMillis(1500)).migrate("V2");
 
+        // tag::lock-timeout[]
         RunResult r = run("long-tx", rollout, List.of(), "lockTimeout", "10ms", "lockRetries", "60");
 
         assertThat(r.transitions().get(0)).isSafe().hasNoHazard(HazardId.BLOCKED_REQUESTS)
                 .hasNoHazard(HazardId.LOCK_QUEUE).hasNoFailedRequests();
+        // end::lock-timeout[]
     }
 
     @Test
     void should_catch_a_step_that_breaks_the_retired_version_when_checking_rollback() {
+        // tag::rollback-check[]
         Rollout rollout = Rollout.startWith("v1", Customers.ReadsNickname::new)
                 .migrate("V2").deploy("v2", Customers.ReadsName::new).retire("v1")
                 .migrate("V3").rollbackCheck();
@@ -140,6 +146,7 @@ class CompatibilityRunTest {
         assertThat(drop.canaryVersions()).containsExactly("v1");
         assertThat(drop.liveVersions()).containsExactly("v2");
         assertThat(drop).isUnsafe().hasHazard(HazardId.BACKWARD_INCOMPATIBLE).hasFailedRequests("v1", "42703");
+        // end::rollback-check[]
     }
 
     @Test
