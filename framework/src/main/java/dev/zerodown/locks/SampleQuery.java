@@ -19,6 +19,11 @@ import java.util.Set;
  * lock, which costs more than the activity snapshot that answers "does anyone wait?". The statement
  * is prepared once with a generic plan (planning it costs more than running it), and relation names
  * come from a cache ({@link RelationNames}), not from a catalog join in every sample.
+ *
+ * <p>The activity snapshot is taken once per query, before pg_locks is read; a backend that started a
+ * new statement in between shows its previous statement there. Such a waiting row is skipped (its
+ * activity does not say {@code wait_event_type = 'Lock'}) and seen consistently by the next sample,
+ * so one wait is never split in two by a stale statement start.
  */
 final class SampleQuery implements AutoCloseable {
     static final String SQL = """
@@ -34,7 +39,7 @@ final class SampleQuery implements AutoCloseable {
                              extract(epoch from a.query_start)),
                    a.application_name, left(a.query, 400), pg_catalog.pg_blocking_pids(l.pid), %s
               from l cross join lateral pg_catalog.pg_stat_get_activity(l.pid) a
-             where not l.granted and a.datid::int8 = ?
+             where not l.granted and a.datid::int8 = ? and a.wait_event_type = 'Lock'
             union all
             select l.pid, true, l.locktype, l.mode, l.relation::int8, null, null, null, null, null
               from l

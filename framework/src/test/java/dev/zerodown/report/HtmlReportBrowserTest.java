@@ -50,6 +50,7 @@ class HtmlReportBrowserTest {
     private ReportFiles unsafe;
     private ReportFiles safe;
     private ReportFiles hostile;
+    private ReportFiles measured;
 
     @BeforeAll
     void startBrowser() throws IOException {
@@ -67,6 +68,7 @@ class HtmlReportBrowserTest {
         unsafe = Reports.write(ReportFixtures.unsafe(), reports);
         safe = Reports.write(ReportFixtures.safe(), reports);
         hostile = Reports.write(ReportFixtures.hostile(), reports);
+        measured = Reports.write(measuredUnsafeRun(), reports);
         profile = Files.createTempDirectory("zerodown-chromium-");
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build(), options());
@@ -202,6 +204,35 @@ class HtmlReportBrowserTest {
         Path target = Files.write(Path.of("target", "report-unsafe.png"), png);
         Path docs = ProjectRoot.find().resolve("docs/images/report-unsafe.png");
         Files.createDirectories(docs.getParent());
+        Files.copy(target, docs, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(docs).hasBinaryContent(png);
+    }
+
+    /** A real run on embedded PostgreSQL 17: a non-concurrent index build on a busy table. */
+    private static dev.zerodown.result.RunResult measuredUnsafeRun() {
+        dev.zerodown.settings.Settings settings = dev.zerodown.settings.Settings.defaults().with(Map.of(
+                "migrations", "classpath:engine/index-blocking", "soak", "500ms", "maxLockWait", "20ms"));
+        return dev.zerodown.engine.CompatibilityRun.of("BlockingIndexBuild",
+                        dev.zerodown.plan.Rollout.startWith("app", dev.zerodown.engine.apps.Orders::new).migrate("V2"))
+                .settings(settings).writeReports(false).run(17).result();
+    }
+
+    @Test
+    void should_save_a_screenshot_of_a_measured_unsafe_run_for_the_docs() throws IOException {
+        assertThat(measured.html()).exists();
+        open(measured.html());
+        assertThat(severeLogs()).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("#timeline g.zd-wait-mig"))).isNotEmpty();
+        click(driver.findElements(By.cssSelector("#timeline g.zd-wait-mig")).get(0));
+        driver.executeScript("window.scrollTo(0, 0);");
+        Number bottom = (Number) driver.executeScript(
+                "return Math.ceil(document.getElementById('zd-panel').getBoundingClientRect().bottom + 16);");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", 1400,
+                        "height", bottom.intValue(), "scale", 1)));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+        Path target = Files.write(Path.of("target", "report-measured-unsafe.png"), png);
+        Path docs = ProjectRoot.find().resolve("docs/images/report-measured-unsafe.png");
         Files.copy(target, docs, StandardCopyOption.REPLACE_EXISTING);
         assertThat(docs).hasBinaryContent(png);
     }
