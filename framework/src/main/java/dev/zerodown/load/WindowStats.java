@@ -21,7 +21,6 @@ final class WindowStats {
 
     private final long startNanos;
     private final LongAdder ok = new LongAdder();
-    private final LongAdder failed = new LongAdder();
     private final LongAdder expected = new LongAdder();
     private final Map<GroupKey, Group> groups = new ConcurrentHashMap<>();
     /** Latencies are kept in µs up to one hour; longer ones count as one hour. */
@@ -68,7 +67,6 @@ final class WindowStats {
             g = groups.computeIfAbsent(key, k -> new Group(f.message()));
         }
         g.count.increment();
-        failed.increment();
     }
 
     void stoppedAt(long nanos) {
@@ -79,11 +77,7 @@ final class WindowStats {
     synchronized VersionStats snapshot(String version, boolean synthetic, boolean canary, long nowNanos) {
         accumulated.add(latency.getIntervalHistogram());
         long okCount = ok.sum();
-        long failedCount = failed.sum();
         long expectedCount = expected.sum();
-        long total = okCount + failedCount + expectedCount;
-        long end = stopNanos != 0 ? stopNanos : nowNanos;
-        double seconds = Math.max(1, end - startNanos) / 1e9;
         Map<String, Long> byState = new TreeMap<>();
         List<FailureGroup> failures = new ArrayList<>();
         groups.forEach((k, g) -> {
@@ -91,6 +85,11 @@ final class WindowStats {
             byState.merge(k.sqlState(), n, Long::sum);
             failures.add(new FailureGroup(k.sqlState(), k.statement(), n, g.sample));
         });
+        // the groups are the one count of failures, so failed, failuresBySqlState and failures always agree
+        long failedCount = failures.stream().mapToLong(FailureGroup::count).sum();
+        long total = okCount + failedCount + expectedCount;
+        long end = stopNanos != 0 ? stopNanos : nowNanos;
+        double seconds = Math.max(1, end - startNanos) / 1e9;
         failures.sort(Comparator.comparingLong(FailureGroup::count).reversed()
                 .thenComparing(FailureGroup::sqlState).thenComparing(FailureGroup::statement));
         boolean any = accumulated.getTotalCount() > 0;
