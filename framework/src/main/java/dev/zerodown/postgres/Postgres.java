@@ -72,6 +72,18 @@ public final class Postgres {
                 + (setting == null ? "" : setting.strip().lines().findFirst().orElse("")) + "': " + why + "; accepted: " + ACCEPTED_MAJORS);
     }
 
+    /**
+     * The Maven coordinates ({@code groupId:artifactId:version}) of the embedded binaries of this major
+     * for this machine, as pinned in this Zerodown version. Build tools resolve them before a run.
+     *
+     * @throws ConfigurationException for a major outside 13 to 18
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.1")
+    public static String binariesCoordinates(int major) {
+        PostgresBinaries.checkSupported(major);
+        return PostgresBinaries.GROUP + ":" + PostgresBinaries.artifactId() + ":" + PostgresBinaries.pinned().get(major);
+    }
+
     /** Stops every server this JVM started. */
     public static void stopAll() {
         ServerRegistry.stopAll();

@@ -220,7 +220,7 @@ class LoadDriverTest {
         driver.close();
 
         // close() waits for the executors; their threads end a moment after (bounded)
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(loadThreads()).isEmpty());
         awaitNoSessions(db, "zd-app:v2");
     }

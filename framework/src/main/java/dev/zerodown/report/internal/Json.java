@@ -37,7 +37,7 @@ public final class Json {
 
     /**
      * Compact JSON that is safe inside an HTML {@code <script>} element: {@code <}, {@code >}, {@code &}
-     * and the line separators U+2028/U+2029 are written as {@code \\uXXXX} escapes. Those characters can
+     * and the line separators U+2028/U+2029 are written as {@code \\u2028}-style escapes. Those characters can
      * only occur inside JSON strings, where the escape means the same character.
      */
     public static String forScript(JsonNode node) {
