@@ -16,8 +16,6 @@ import dev.zerodown.load.AppVersionFactory;
 import dev.zerodown.load.LoadDriver;
 import dev.zerodown.load.LoadSettings;
 import dev.zerodown.load.SqlWorkload;
-import dev.zerodown.load.SyntheticTraffic;
-import dev.zerodown.load.SyntheticWorkload;
 import dev.zerodown.locks.LockMonitor;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.plan.PlannedTransition;
@@ -63,7 +61,7 @@ final class RunExecutor {
         try (Database db = server.createDatabase(name);
              LockMonitor monitor = LockMonitor.start(db, settings.sampleInterval(), origin);
              LoadDriver driver = new LoadDriver(db, new LoadSettings(settings.clients(), settings.rate(),
-                     settings.randomSeed()), origin)) {
+                     settings.randomSeed(), settings.appRole()), origin)) {
             StepExecutor steps = new StepExecutor(db, traceSettings(), monitor);
             int lastApplied = prepare(db, steps);
             Set<String> running = new LinkedHashSet<>();
@@ -83,7 +81,7 @@ final class RunExecutor {
                         lastApplied = plan.baseline().size() + indexAfterBaseline(t.step());
                     }
                 } else {
-                    driver.start(t.deployed(), t.apps().get(t.deployed()), synthetic(t.apps().get(t.deployed())), false);
+                    driver.startDeployed(t.deployed(), t.apps().get(t.deployed()));
                     running.add(t.deployed());
                 }
                 Soak soak = new Soak(checker, scopes.active(lastApplied), monitor);
@@ -151,7 +149,7 @@ final class RunExecutor {
                             + ex.getMessage(), ex);
                 }
             }
-            driver.start(e.getKey(), e.getValue(), synthetic(e.getValue()), false);
+            driver.start(e.getKey(), e.getValue(), false, false);
             running.add(e.getKey());
         }
     }
@@ -170,10 +168,6 @@ final class RunExecutor {
                 throw new IllegalStateException("version " + v + " should already run before " + t.name());
             }
         }
-    }
-
-    private static boolean synthetic(AppVersionFactory f) {
-        return f instanceof SyntheticWorkload || f instanceof SyntheticTraffic;
     }
 
     private TraceSettings traceSettings() {

@@ -42,6 +42,9 @@ final class TransitionJudge {
         for (String v : t.running()) {
             VersionStats s = stats.get(v);
             boolean canary = t.canaries().contains(v);
+            if (s != null && s.total() == 0 && s.traffic().idle()) {
+                continue; // synthetic traffic that knows no usable table yet: the report says it idled
+            }
             if (s == null || s.total() == 0) {
                 hazards.add(hazard(HazardId.FAILED_REQUESTS, v + " made no request during this transition",
                         "no vacuous pass: a live version must serve traffic; check clients, rate and that its"
@@ -82,7 +85,7 @@ final class TransitionJudge {
             double max = mine.stream().mapToLong(Timeline.LockWait::durationMs).max().orElse(0);
             out.put(v, new VersionStats(s.version(), s.total(), s.ok(), s.failed(), s.expectedErrors(),
                     s.failuresBySqlState(), s.failures(), s.p50Ms(), s.p99Ms(), s.maxMs(), s.throughputPerSec(),
-                    mine.size(), max, s.synthetic(), s.canary()));
+                    mine.size(), max, s.synthetic(), s.canary(), s.traffic()));
         });
         return out;
     }

@@ -109,6 +109,8 @@ final class ClassRun {
         put(m, "severities", c.severities());
         put(m, "reportDirectory", c.reportDirectory());
         put(m, "randomSeed", c.randomSeed());
+        put(m, "appRole", c.appRole());
+        put(m, "syntheticMix", c.syntheticMix());
         return m;
     }
 

@@ -88,6 +88,15 @@ public @interface MigrationCompatibility {
     String randomSeed() default "";
 
     /**
+     * The database role(s) the live versions connect as: {@code role}, {@code role:password} or
+     * {@code version=role} per version, comma-separated. Default: the server's own user.
+     */
+    String appRole() default "";
+
+    /** Weights of synthetic traffic's reads, updates, inserts and deletes, {@code 70/20/7/3} by default. */
+    String syntheticMix() default "";
+
+    /**
      * Marks the static no-argument method that returns the {@link dev.zerodown.plan.Rollout}. Nested so it
      * can be written {@code @MigrationCompatibility.Rollout} next to the imported {@code Rollout} type.
      */

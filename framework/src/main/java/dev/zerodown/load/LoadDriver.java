@@ -74,7 +74,21 @@ public final class LoadDriver implements AutoCloseable {
      * @throws IllegalStateException  if the version is already running or the driver is closed
      * @throws dev.zerodown.config.ConfigurationException if the factory fails to create an app instance
      */
-    public synchronized void start(String version, AppVersionFactory factory, boolean synthetic, boolean canary) {
+    public void start(String version, AppVersionFactory factory, boolean synthetic, boolean canary) {
+        start(version, factory, synthetic, canary, false);
+    }
+
+    /**
+     * Starts a version that joins at a deploy: synthetic traffic binds to the schema of this moment
+     * and keeps the requests its role lacks a privilege for (they fail, measured: the code deployed
+     * with this schema needs them).
+     */
+    public void startDeployed(String version, AppVersionFactory factory) {
+        start(version, factory, false, false, true);
+    }
+
+    private synchronized void start(String version, AppVersionFactory factory, boolean synthetic, boolean canary,
+                                    boolean deployed) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(factory, "factory");
         if (closed) {
@@ -83,7 +97,8 @@ public final class LoadDriver implements AutoCloseable {
         if (running.containsKey(version)) {
             throw new IllegalStateException("App version '" + version + "' is already running");
         }
-        VersionLoad load = VersionLoad.start(db, version, factory, synthetic, canary, settings, sequence);
+        VersionLoad load = VersionLoad.start(db, version, factory, synthetic || synthetic(factory), canary, deployed, settings,
+                sequence);
         running.put(version, load);
         inWindow.put(version, load);
         everStarted.add(load);
@@ -91,6 +106,10 @@ public final class LoadDriver implements AutoCloseable {
         startTicker();
         LOG.debug("Started app version '{}' with {} clients ({})", version, settings.clients(),
                 settings.openLoop() ? settings.rate() + " requests/s" : "closed loop");
+    }
+
+    private static boolean synthetic(AppVersionFactory f) {
+        return f instanceof SyntheticWorkload || f instanceof SyntheticTraffic;
     }
 
     /** True while the version serves traffic. */

@@ -12,9 +12,10 @@ import org.apiguardian.api.API;
  *                as soon as the previous one ends
  * @param seed    seed of the random choices of SQL workloads and synthetic traffic (setting
  *                {@code seed}); the report shows it
+ * @param roles   the database roles the versions connect as (setting {@code appRole})
  */
 @API(status = API.Status.EXPERIMENTAL)
-public record LoadSettings(int clients, double rate, long seed) {
+public record LoadSettings(int clients, double rate, long seed, AppRoles roles) {
     /** Default clients per live version. */
     public static final int DEFAULT_CLIENTS = 4;
     /**
@@ -30,7 +31,13 @@ public record LoadSettings(int clients, double rate, long seed) {
     /** Highest accepted rate per version. */
     public static final double MAX_RATE = 1_000_000;
 
+    /** Every version connects as the server's own user. */
+    public LoadSettings(int clients, double rate, long seed) {
+        this(clients, rate, seed, AppRoles.NONE);
+    }
+
     public LoadSettings {
+        roles = roles == null ? AppRoles.NONE : roles;
         if (clients < 1 || clients > MAX_CLIENTS) {
             throw new ConfigurationException("Setting 'clients' has value " + clients
                     + "; use a whole number from 1 to " + MAX_CLIENTS + " (clients per live version)");
@@ -53,14 +60,18 @@ public record LoadSettings(int clients, double rate, long seed) {
     }
 
     public LoadSettings withClients(int clients) {
-        return new LoadSettings(clients, rate, seed);
+        return new LoadSettings(clients, rate, seed, roles);
     }
 
     public LoadSettings withRate(double rate) {
-        return new LoadSettings(clients, rate, seed);
+        return new LoadSettings(clients, rate, seed, roles);
+    }
+
+    public LoadSettings withRoles(AppRoles roles) {
+        return new LoadSettings(clients, rate, seed, roles);
     }
 
     public LoadSettings withSeed(long seed) {
-        return new LoadSettings(clients, rate, seed);
+        return new LoadSettings(clients, rate, seed, roles);
     }
 }

@@ -1,44 +1,66 @@
 package dev.zerodown.load;
 
-import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
+import dev.zerodown.load.SyntheticTable.Op;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apiguardian.api.API;
 
 /**
- * Traffic derived from the catalog, for a live version without a workload: for every user table
- * with a primary key (migration history tables excluded), point reads by key and
- * {@code UPDATE t SET pk = pk WHERE pk = ?} on keys sampled from the table when this object was
- * built. A table that had no rows then is read with {@code SELECT pk FROM t LIMIT 1}. The SQL is
- * fixed at the state the catalog was read in, as an app compiled against it would be.
+ * Traffic shaped like an ORM's, derived from the catalog for a live version without a workload.
+ * It is bound to the schema as the version first saw it: the tables and columns that existed when
+ * it started. Its requests name those columns (never {@code *}) and cast their values to the types
+ * it knew, so a column renamed or dropped under it fails its requests (42703), a dropped or renamed
+ * table 42P01, and a retyped column, a new NOT NULL column without a default or a trigger that
+ * rejects its writes fail its writes — measured, not guessed.
+ *
+ * <p>Per table: point reads by key selecting every known column; updates that load a row and write
+ * every known writable column back; inserts of a new row (values copied from a sampled row, fresh
+ * values for key and unique columns, existing parents for foreign keys); deletes of rows the client
+ * inserted. Generated and identity-always columns are left to the database. A table without a key
+ * is read by all columns of a sampled row. Each request is one transaction on pgjdbc's defaults.
+ *
+ * <p>When it binds, each request kind runs once per table in a transaction that is rolled back: a
+ * kind that fails then (a CHECK the generated values miss, a trigger already rejecting, a missing
+ * parent row) is not something this version does, and is left out with a note. A version bound at
+ * a deploy keeps a kind that fails for a missing privilege: the code deployed with that schema
+ * needs it, so the failure is a finding.
  */
 @API(status = API.Status.EXPERIMENTAL)
 public final class SyntheticWorkload implements AppVersionFactory {
     /** Tables never touched: the history tables of Flyway and Liquibase. */
     public static final Set<String> HISTORY_TABLES = Set.of("flyway_schema_history", "databasechangelog", "databasechangeloglock");
-    /** Keys sampled per table. */
+    /** Rows sampled per table. */
     public static final int SAMPLED_KEYS = 100;
 
     private final List<SyntheticTable> tables;
+    private final Map<String, List<String>> notes;
     private final List<String> tablesWithoutKey;
+    private final SyntheticMix mix;
 
-    private SyntheticWorkload(List<SyntheticTable> tables, List<String> tablesWithoutKey) {
+    private SyntheticWorkload(List<SyntheticTable> tables, Map<String, List<String>> notes, List<String> withoutKey,
+                              SyntheticMix mix) {
         this.tables = List.copyOf(tables);
-        this.tablesWithoutKey = List.copyOf(tablesWithoutKey);
+        this.notes = notes;
+        this.tablesWithoutKey = List.copyOf(withoutKey);
+        this.mix = mix;
     }
 
-    /** Reads the catalog and samples keys on {@code connection}; history tables are excluded. */
+    /** Reads the catalog and samples rows on {@code connection}, as a version that starts now; history tables are excluded. */
     public static SyntheticWorkload fromCatalog(Connection connection) {
         return fromCatalog(connection, HISTORY_TABLES);
     }
@@ -48,94 +70,169 @@ public final class SyntheticWorkload implements AppVersionFactory {
      *                       Flyway history table
      */
     public static SyntheticWorkload fromCatalog(Connection connection, Set<String> excludedTables) {
+        return bind(connection, excludedTables, SyntheticMix.DEFAULT, false, new AtomicLong()::incrementAndGet);
+    }
+
+    /**
+     * @param deployed the version joins at a deploy: a privilege it lacks is a finding, not a table
+     *                 it leaves alone
+     * @param sequence the run's counter of fresh values (shared with the load, so the check at
+     *                 start never collides with a row another version is inserting)
+     */
+    static SyntheticWorkload bind(Connection connection, Set<String> excludedTables, SyntheticMix mix, boolean deployed,
+                                  LongSupplier sequence) {
         Set<String> excluded = excludedTables.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         List<SyntheticTable> tables = new ArrayList<>();
+        Map<String, List<String>> notes = new LinkedHashMap<>();
         List<String> withoutKey = new ArrayList<>();
         try {
-            for (CatalogTable t : userTables(connection)) {
+            for (SyntheticCatalog.Table t : SyntheticCatalog.read(connection)) {
                 if (excluded.contains(t.name().toLowerCase(Locale.ROOT))) {
                     continue;
                 }
-                if (t.keyColumns().isEmpty()) {
+                if (!deployed && !t.anyPrivilege()) {
+                    notes.put(t.qualifiedName(), List.of("no privilege when the version started: not used"));
+                    continue;
+                }
+                SyntheticTable table = new SyntheticTable(t, sample(connection, t), parents(connection, t), !deployed);
+                if (!table.keyed()) {
                     withoutKey.add(t.qualifiedName());
-                } else {
-                    tables.add(SyntheticTable.of(t, sampleKeys(connection, t)));
+                }
+                probe(connection, table, mix, deployed, sequence);
+                if (!table.notes.isEmpty()) {
+                    notes.put(t.qualifiedName(), List.copyOf(table.notes));
+                }
+                if (!table.ops.isEmpty()) {
+                    tables.add(table);
                 }
             }
         } catch (SQLException e) {
             throw new EnvironmentException("Could not read the catalog for synthetic traffic: " + e.getMessage(), e);
         }
-        return new SyntheticWorkload(tables, withoutKey);
+        return new SyntheticWorkload(tables, notes, withoutKey, mix);
     }
 
-    /** The tables the traffic reads and updates, schema-qualified. */
+    /** The same tables and columns with other weights. */
+    public SyntheticWorkload withMix(SyntheticMix mix) {
+        return new SyntheticWorkload(tables, notes, tablesWithoutKey, mix);
+    }
+
+    /** The tables the traffic uses, schema-qualified. */
     public List<String> tables() {
-        return tables.stream().map(SyntheticTable::name).toList();
+        return tables.stream().map(t -> t.table.qualifiedName()).toList();
     }
 
-    /** User tables without a primary key, schema-qualified: they get no traffic (log them). */
+    /** Per table the traffic uses: the columns it names (as the version knew them), in table order. */
+    public Map<String, List<String>> columns() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        tables.forEach(t -> out.put(t.table.qualifiedName(), t.columnNames()));
+        return out;
+    }
+
+    /** Per table the traffic uses: the requests it makes ({@code read/update/insert/delete}). */
+    public Map<String, String> operations() {
+        Map<String, String> out = new LinkedHashMap<>();
+        tables.forEach(t -> out.put(t.table.qualifiedName(), t.opsText()));
+        return out;
+    }
+
+    /** What was left out and why, per table (a table left out entirely, or some of its requests). */
+    public Map<String, List<String>> skipped() {
+        return notes;
+    }
+
+    /** User tables without a key: read by all columns of a sampled row, never updated or deleted. */
     public List<String> tablesWithoutKey() {
         return tablesWithoutKey;
     }
 
+    /** True when the version knows no table it can use: it makes no request and the report says so. */
+    public boolean idle() {
+        return tables.isEmpty();
+    }
+
     @Override
     public AppVersion create(DataSource dataSource) {
-        return client(dataSource, new SplittableRandom(LoadSettings.DEFAULT_SEED));
+        return client(dataSource, new SplittableRandom(LoadSettings.DEFAULT_SEED), new AtomicLong()::incrementAndGet);
     }
 
-    AppVersion client(DataSource dataSource, SplittableRandom random) {
+    AppVersion client(DataSource dataSource, SplittableRandom random, LongSupplier sequence) {
         if (tables.isEmpty()) {
-            throw new ConfigurationException("Synthetic traffic needs a user table with a primary key, and the schema has none"
-                    + (tablesWithoutKey.isEmpty() ? "" : " (tables without a key: " + String.join(", ", tablesWithoutKey) + ")")
-                    + "; give the version a workload file or Java code");
+            return () -> { };
         }
-        return new SyntheticClient(tables, dataSource, random);
+        return new SyntheticClient(tables, dataSource, random, mix, sequence);
     }
 
-    record CatalogTable(String qualifiedName, String name, List<String> keyColumns, List<String> keyTypes) {
-    }
-
-    private static List<CatalogTable> userTables(Connection c) throws SQLException {
-        String sql = """
-                select format('%I.%I', n.nspname, c.relname), c.relname,
-                       coalesce((select array_agg(quote_ident(a.attname) order by k.ord)
-                                 from pg_index i cross join lateral unnest(i.indkey) with ordinality k(attnum, ord)
-                                 join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
-                                 where i.indrelid = c.oid and i.indisprimary), '{}'),
-                       coalesce((select array_agg(format_type(a.atttypid, a.atttypmod) order by k.ord)
-                                 from pg_index i cross join lateral unnest(i.indkey) with ordinality k(attnum, ord)
-                                 join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
-                                 where i.indrelid = c.oid and i.indisprimary), '{}')
-                from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where c.relkind in ('r', 'p') and not c.relispartition
-                  and n.nspname not in ('pg_catalog', 'information_schema')
-                  and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'
-                  and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
-                                  and d.objid = c.oid and d.deptype = 'e')
-                order by 1""";
-        List<CatalogTable> tables = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                tables.add(new CatalogTable(rs.getString(1), rs.getString(2),
-                        List.of((String[]) rs.getArray(3).getArray()), List.of((String[]) rs.getArray(4).getArray())));
-            }
+    private static List<String[]> sample(Connection c, SyntheticCatalog.Table t) {
+        String columns = t.columns().stream().map(k -> k.name() + "::text").collect(Collectors.joining(", "));
+        List<String[]> rows = new ArrayList<>();
+        if (columns.isEmpty()) {
+            return rows;
         }
-        return tables;
-    }
-
-    private static List<String[]> sampleKeys(Connection c, CatalogTable t) throws SQLException {
-        String columns = t.keyColumns().stream().map(k -> k + "::text").collect(Collectors.joining(", "));
-        List<String[]> keys = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select " + columns + " from " + t.qualifiedName() + " limit " + SAMPLED_KEYS);
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("select " + columns + " from " + t.qualifiedName()
+                + " limit " + SAMPLED_KEYS); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String[] key = new String[t.keyColumns().size()];
-                for (int i = 0; i < key.length; i++) {
-                    key[i] = rs.getString(i + 1);
+                String[] row = new String[t.columns().size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getString(i + 1);
                 }
-                keys.add(key);
+                rows.add(row);
             }
+        } catch (SQLException e) {
+            // no privilege to read it: its requests will show that, measured
         }
-        return keys;
+        return rows;
+    }
+
+    private static Map<Integer, List<String>> parents(Connection c, SyntheticCatalog.Table t) {
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        for (SyntheticCatalog.Reference r : t.references()) {
+            List<String> values = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select " + r.referencedColumn() + "::text from " + r.table()
+                    + " limit " + SAMPLED_KEYS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            } catch (SQLException e) {
+                // an unreadable parent: inserts that need it are left out by the probe
+            }
+            out.put(r.column(), values);
+        }
+        return out;
+    }
+
+    /** Runs each request kind once in a transaction that is rolled back; leaves out the kinds the version cannot do. */
+    private static void probe(Connection c, SyntheticTable t, SyntheticMix mix, boolean deployed, LongSupplier sequence)
+            throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        SyntheticClient client = new SyntheticClient(List.of(t), null, new SplittableRandom(LoadSettings.DEFAULT_SEED),
+                mix, sequence);
+        List<String[]> mine = new ArrayList<>();
+        try {
+            for (Op op : List.copyOf(t.ops)) {
+                Savepoint sp = c.setSavepoint();
+                try {
+                    client.run(c, t, op, mine);
+                    c.releaseSavepoint(sp);
+                } catch (StatementFailure f) {
+                    c.rollback(sp);
+                    String state = f.getCause().getSQLState();
+                    if (!deployed || dataShaped(state)) {
+                        t.ops.remove(op);
+                        t.notes.add("not " + SyntheticTable.past(op) + ": " + state + " " + f.getMessage()
+                                + " (when the version started)");
+                    }
+                }
+            }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Errors of the values synthetic traffic made up (data, constraints, a trigger's RAISE), not of the schema. */
+    private static boolean dataShaped(String state) {
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.equals("P0001"));
     }
 }

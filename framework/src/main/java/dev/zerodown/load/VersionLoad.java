@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.postgres.Database;
+import dev.zerodown.result.Traffic;
 import dev.zerodown.result.VersionStats;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ final class VersionLoad {
     private static final Logger LOG = LoggerFactory.getLogger(VersionLoad.class);
 
     final String version;
-    final boolean synthetic;
+    final Traffic traffic;
     final boolean canary;
     final IntervalSeries series;
     private final LoadSettings settings;
@@ -40,25 +42,42 @@ final class VersionLoad {
     private volatile boolean running = true;
     private volatile boolean recording = true;
 
-    private VersionLoad(String version, boolean synthetic, boolean canary, LoadSettings settings, HikariDataSource pool) {
+    private VersionLoad(String version, Traffic traffic, boolean canary, LoadSettings settings, HikariDataSource pool) {
         this.version = version;
-        this.synthetic = synthetic;
+        this.traffic = traffic;
         this.canary = canary;
         this.settings = settings;
         this.pool = pool;
         this.series = new IntervalSeries(version);
     }
 
-    /** Opens the pool, creates one app instance per client (on this thread) and starts the clients. */
+    /**
+     * Opens the pool, binds synthetic traffic to the schema of this moment, creates one app instance
+     * per client (on this thread) and starts the clients. A synthetic version that knows no table it
+     * can use starts no client: it idles, and its stats say so.
+     *
+     * @param deployed the version joins at a deploy (synthetic traffic then keeps requests its role
+     *                 lacks the privilege for: they are findings)
+     */
     static VersionLoad start(Database db, String version, AppVersionFactory factory, boolean synthetic, boolean canary,
-                             LoadSettings settings, AtomicLong sequence) {
-        HikariDataSource pool = openPool(db, version, settings.clients());
-        warmUp(pool, version, settings.clients());
-        VersionLoad load = new VersionLoad(version, synthetic, canary, settings, pool);
+                             boolean deployed, LoadSettings settings, AtomicLong sequence) {
+        String role = settings.roles().roleOf(version);
+        HikariDataSource pool = openPool(db, version, settings.clients(), settings.roles());
         List<AppVersion> apps = new ArrayList<>();
+        VersionLoad load;
         try {
-            for (int i = 0; i < settings.clients(); i++) {
-                apps.add(create(factory, pool, version, new SplittableRandom(clientSeed(settings.seed(), version, i)), sequence));
+            warmUp(pool, version, settings.clients());
+            AppVersionFactory f = factory instanceof SyntheticTraffic st ? st.bind(pool, deployed, sequence::incrementAndGet)
+                    : factory;
+            Traffic traffic = traffic(f, role, synthetic);
+            load = new VersionLoad(version, traffic, canary, settings, pool);
+            if (traffic.idle()) {
+                LOG.info("App version '{}' knows no table synthetic traffic can use{}; it idles until it retires",
+                        version, traffic.skipped().isEmpty() ? "" : " (" + String.join("; ", skippedText(traffic)) + ")");
+            } else {
+                for (int i = 0; i < settings.clients(); i++) {
+                    apps.add(create(f, pool, version, new SplittableRandom(clientSeed(settings.seed(), version, i)), sequence));
+                }
             }
         } catch (RuntimeException e) {
             pool.close();
@@ -75,10 +94,26 @@ final class VersionLoad {
         return load;
     }
 
-    private static HikariDataSource openPool(Database db, String version, int clients) {
+    private static Traffic traffic(AppVersionFactory f, String role, boolean synthetic) {
+        if (f instanceof SyntheticWorkload w) {
+            return new Traffic("synthetic", role, w.columns(), w.operations(), w.skipped(), w.idle());
+        }
+        if (f instanceof SqlWorkload) {
+            return Traffic.workload(role);
+        }
+        return synthetic ? new Traffic("synthetic", role, Map.of(), Map.of(), Map.of(), false) : Traffic.java(role);
+    }
+
+    private static List<String> skippedText(Traffic t) {
+        List<String> out = new ArrayList<>();
+        t.skipped().forEach((table, notes) -> out.add(table + ": " + String.join(", ", notes)));
+        return out;
+    }
+
+    private static HikariDataSource openPool(Database db, String version, int clients, AppRoles roles) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(APP_PREFIX + version);
-        config.setDataSource(db.dataSource(APP_PREFIX + version));
+        config.setDataSource(roles.dataSource(db, version, APP_PREFIX + version));
         config.setMinimumIdle(clients);
         config.setMaximumPoolSize(clients * 2);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
@@ -86,9 +121,23 @@ final class VersionLoad {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
+            String role = roles.roleOf(version);
+            if (role != null) {
+                throw new ConfigurationException("setting `appRole` (property zerodown.appRole): version '" + version
+                        + "' cannot connect as role `" + role + "`: " + Failures.firstLine(rootMessage(e))
+                        + "; create the role (with LOGIN) in a migration or an init script, or fix the setting", e);
+            }
             throw new EnvironmentException("Could not open the connection pool of version '" + version + "' on "
                     + db + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     /** Opens one connection per client before load, so the first requests do not pay for connecting. */
@@ -120,7 +169,7 @@ final class VersionLoad {
                 return w.client(pool, random, sequence);
             }
             if (factory instanceof SyntheticWorkload w) {
-                return w.client(pool, random);
+                return w.client(pool, random, sequence::incrementAndGet);
             }
             AppVersion app = factory.create(pool);
             if (app == null) {
@@ -195,7 +244,7 @@ final class VersionLoad {
     }
 
     VersionStats stats(long nowNanos) {
-        return window.get().snapshot(version, synthetic, canary, nowNanos);
+        return window.get().snapshot(version, traffic, canary, nowNanos);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.zerodown.load;
 
 import dev.zerodown.result.FailureGroup;
+import dev.zerodown.result.Traffic;
 import dev.zerodown.result.VersionStats;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +75,7 @@ final class WindowStats {
     }
 
     /** The stats so far; {@code migrationWaits} and {@code maxMigrationWaitMs} are left 0 for the engine. */
-    synchronized VersionStats snapshot(String version, boolean synthetic, boolean canary, long nowNanos) {
+    synchronized VersionStats snapshot(String version, Traffic traffic, boolean canary, long nowNanos) {
         accumulated.add(latency.getIntervalHistogram());
         long okCount = ok.sum();
         long expectedCount = expected.sum();
@@ -97,7 +98,7 @@ final class WindowStats {
                 any ? ms(accumulated.getValueAtPercentile(50)) : 0,
                 any ? ms(accumulated.getValueAtPercentile(99)) : 0,
                 any ? ms(accumulated.getMaxValue()) : 0,
-                total / seconds, 0, 0, synthetic, canary);
+                total / seconds, 0, 0, traffic.synthetic(), canary, traffic);
     }
 
     static long micros(long nanos) {

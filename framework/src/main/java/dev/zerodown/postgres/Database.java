@@ -35,11 +35,16 @@ public record Database(String name, String jdbcUrl, String user, String password
 
     /** A non-pooling DataSource; the load driver wraps it in its own pool. */
     public DataSource dataSource(String applicationName) {
+        return dataSource(applicationName, user, password);
+    }
+
+    /** A non-pooling DataSource connecting as another role of the server (an application's own role). */
+    public DataSource dataSource(String applicationName, String role, String rolePassword) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(jdbcUrl);
-        ds.setUser(user);
-        if (password != null && !password.isEmpty()) {
-            ds.setPassword(password);
+        ds.setUser(role);
+        if (rolePassword != null && !rolePassword.isEmpty()) {
+            ds.setPassword(rolePassword);
         }
         ds.setApplicationName(applicationName);
         return ds;

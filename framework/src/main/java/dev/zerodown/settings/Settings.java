@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.load.AppRoles;
+import dev.zerodown.load.SyntheticMix;
 import dev.zerodown.hazards.Severities;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.postgres.ProviderKind;
@@ -50,13 +52,15 @@ public record Settings(
         Severities severities,
         FailOn failOn,
         String reportDirectory,
-        long randomSeed) {
+        long randomSeed,
+        AppRoles appRole,
+        SyntheticMix syntheticMix) {
 
     /** The setting names; each is also the system property {@code zerodown.<name>}. */
     public static final List<String> NAMES = List.of("provider", "postgresVersions", "jdbcUrl", "allowExternal",
             "image", "migrations", "placeholders", "mixed", "workloads", "rollout", "invariants", "seed", "since",
             "clients", "rate", "soak", "sampleInterval", "maxLockWait", "batchRows", "stepTimeout", "lockTimeout",
-            "lockRetries", "severities", "failOn", "reportDirectory", "randomSeed");
+            "lockRetries", "severities", "failOn", "reportDirectory", "randomSeed", "appRole", "syntheticMix");
 
     /** The default open-loop rate per live version, requests per second. */
     public static final double DEFAULT_RATE = 200;
@@ -65,6 +69,8 @@ public record Settings(
         postgresVersions = List.copyOf(postgresVersions);
         migrations = List.copyOf(migrations);
         placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(placeholders));
+        appRole = appRole == null ? AppRoles.NONE : appRole;
+        syntheticMix = syntheticMix == null ? SyntheticMix.DEFAULT : syntheticMix;
     }
 
     /** The contract's defaults (the JUnit flavour: migrations on the classpath, 1 s soak). */
@@ -73,7 +79,8 @@ public record Settings(
                 Map.of(), false, "src/test/zerodown", "src/test/zerodown/rollout.txt",
                 "src/test/zerodown/invariants.sql", "src/test/zerodown/seed.sql", null, 4, DEFAULT_RATE,
                 Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofMillis(100), 10_000, Duration.ofSeconds(60),
-                null, 0, Severities.defaults(), FailOn.ERROR, "target/zerodown", 42L);
+                null, 0, Severities.defaults(), FailOn.ERROR, "target/zerodown", 42L, AppRoles.NONE,
+                SyntheticMix.DEFAULT);
     }
 
     /** Applies every {@code zerodown.<name>} property that is set. */
@@ -132,6 +139,8 @@ public record Settings(
             case "failOn" -> copy(b -> b.failOn = FailOn.parse(value));
             case "reportDirectory" -> copy(b -> b.reportDirectory = p.text());
             case "randomSeed" -> copy(b -> b.randomSeed = p.number(Long.MIN_VALUE, Long.MAX_VALUE));
+            case "appRole" -> copy(b -> b.appRole = AppRoles.parse(value));
+            case "syntheticMix" -> copy(b -> b.syntheticMix = SyntheticMix.parse(value));
             default -> throw new ConfigurationException("Unknown setting '" + name + "'; accepted: "
                     + String.join(", ", new TreeSet<>(NAMES)));
         };
@@ -171,6 +180,8 @@ public record Settings(
         FailOn failOn;
         String reportDirectory;
         long randomSeed;
+        AppRoles appRole;
+        SyntheticMix syntheticMix;
 
         Builder(Settings s) {
             provider = s.provider;
@@ -199,13 +210,15 @@ public record Settings(
             failOn = s.failOn;
             reportDirectory = s.reportDirectory;
             randomSeed = s.randomSeed;
+            appRole = s.appRole;
+            syntheticMix = s.syntheticMix;
         }
 
         Settings build() {
             return new Settings(provider, postgresVersions, jdbcUrl, allowExternal, image, migrations, placeholders,
                     mixed, workloads, rollout, invariants, seed, since, clients, rate, soak, sampleInterval,
                     maxLockWait, batchRows, stepTimeout, lockTimeout, lockRetries, severities, failOn,
-                    reportDirectory, randomSeed);
+                    reportDirectory, randomSeed, appRole, syntheticMix);
         }
     }
 

@@ -72,7 +72,7 @@ final class ReportFixtures {
         VersionStats v1 = new VersionStats("v1", 10, 7, 3, 0, Map.of("42703", 3L),
                 List.of(new FailureGroup("42703", "select user_name from users where id = $1", 3,
                         "ERROR: column \"user_name\" does not exist")),
-                1.2, 4.5, 6.0, 20.0, 1, 3.0, false, false);
+                1.2, 4.5, 6.0, 20.0, 1, 3.0, false, false, null);
         Timeline tl = new Timeline(
                 List.of(new StatementSpan(file, 1, sql, 500, 504, null)),
                 List.of(new LockHold("public.users", "AccessExclusiveLock", 500, 504, file, 1)),
@@ -247,7 +247,7 @@ final class ReportFixtures {
                                       List<FailureGroup> failures, double p50, double p99, double max,
                                       double throughput, long waits, double maxWait) {
         return new VersionStats(version, total, total - failed, failed, 0, bySqlState, failures, p50, p99, max,
-                throughput, waits, maxWait, false, false);
+                throughput, waits, maxWait, false, false, null);
     }
 
     /** One point every 250 ms; {@code failedAt} gives failures per interval, {@code slowAt} marks waiting intervals. */

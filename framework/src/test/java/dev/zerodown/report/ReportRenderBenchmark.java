@@ -77,7 +77,7 @@ public final class ReportRenderBenchmark {
                     "alter table t", "waits", "evidence", "recipe", false, null, s + 4_500);
             out.add(new TransitionResult("V" + i + "__x under [v0]", "V" + i + "__x.sql", TransitionKind.MIGRATE,
                     List.of("v0"), List.of(), Verdict.UNSAFE, List.of(h), Map.of("v0", new VersionStats("v0", 10, 10,
-                    0, 0, Map.of(), List.of(), 1, 2, 3, 4, 0, 0, false, false)), List.of(), s, s + length, tl));
+                    0, 0, Map.of(), List.of(), 1, 2, 3, 4, 0, 0, false, false, null)), List.of(), s, s + length, tl));
         }
         return new RunResult("Large", "17.11", 17, "embedded", 1, Verdict.UNSAFE, out, ReportFixtures.STARTED);
     }

@@ -43,7 +43,7 @@ final class Check {
         List<Invariant> invariants = inputs.invariantsFile() == null ? List.of()
                 : InvariantsFile.parse(inputs.invariantsFile());
         Check check = new Check(name, inputs, steps, invariants, classLoader, log);
-        WorkloadApps apps = new WorkloadApps(inputs.workloads());
+        WorkloadApps apps = new WorkloadApps(inputs.workloads(), inputs.settings().syntheticMix());
         RolloutSource source = RolloutSource.of(inputs, steps, apps);
         check.engine(source).plan();
         log.info(source.description());
@@ -67,7 +67,7 @@ final class Check {
         for (int major : inputs.settings().postgresVersions()) {
             log.info("Checking " + steps.size() + " migration(s) on PostgreSQL " + major + " ("
                     + inputs.settings().provider() + ")");
-            WorkloadApps apps = new WorkloadApps(inputs.workloads());
+            WorkloadApps apps = new WorkloadApps(inputs.workloads(), inputs.settings().syntheticMix());
             RunOutcome outcome = engine(RolloutSource.of(inputs, steps, apps)).run(major);
             logTablesWithoutKey(apps);
             display.show(outcome);
@@ -83,12 +83,14 @@ final class Check {
                 .classLoader(classLoader);
     }
 
+    /** What synthetic traffic left out, once per run (the versions bound at start usually agree). */
     private void logTablesWithoutKey(WorkloadApps apps) {
         for (SyntheticTraffic traffic : apps.syntheticTraffic()) {
             SyntheticWorkload w = traffic.workload();
-            if (w != null && !w.tablesWithoutKey().isEmpty()) {
-                log.info("Synthetic traffic leaves out tables without a primary key: "
-                        + String.join(", ", w.tablesWithoutKey()));
+            if (w != null && !w.skipped().isEmpty()) {
+                List<String> lines = new ArrayList<>();
+                w.skipped().forEach((table, notes) -> lines.add(table + ": " + String.join("; ", notes)));
+                log.info("Synthetic traffic left out: " + String.join(" | ", lines));
                 return;
             }
         }

@@ -210,6 +210,22 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "zerodown.randomSeed")
     private String randomSeed;
 
+    /**
+     * The database role(s) the live versions connect as: {@code role}, {@code role:password}, or
+     * {@code version=role} per version (comma-separated). The role must exist (created by the
+     * migrations or an init script); a step that leaves out a GRANT a version needs then fails its
+     * requests with 42501. Default: unset (the server's own user).
+     */
+    @Parameter(property = "zerodown.appRole")
+    private String appRole;
+
+    /**
+     * Weights of synthetic traffic's point reads, updates, inserts and deletes, written
+     * {@code read/update/insert/delete}. Default: {@code 70/20/7/3}.
+     */
+    @Parameter(property = "zerodown.syntheticMix")
+    private String syntheticMix;
+
     /** Skips the check. Default: {@code false}. */
     @Parameter(property = "zerodown.skip", defaultValue = "false")
     private boolean skip;
@@ -282,6 +298,8 @@ public class CheckMojo extends AbstractMojo {
         m.put("failOn", failOn);
         m.put("reportDirectory", reportDirectory);
         m.put("randomSeed", randomSeed);
+        m.put("appRole", appRole);
+        m.put("syntheticMix", syntheticMix);
         m.values().removeIf(v -> v == null || v.isBlank());
         return m;
     }

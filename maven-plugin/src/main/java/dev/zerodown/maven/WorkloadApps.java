@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.function.Function;
 import dev.zerodown.load.AppVersionFactory;
 import dev.zerodown.load.SqlWorkload;
+import dev.zerodown.load.SyntheticMix;
 import dev.zerodown.load.SyntheticTraffic;
+import dev.zerodown.load.SyntheticWorkload;
 
 /**
  * The app versions of a rollout without Java code: {@code <workloads>/<version>.sql} when that file
@@ -16,10 +18,16 @@ import dev.zerodown.load.SyntheticTraffic;
  */
 final class WorkloadApps implements Function<String, AppVersionFactory> {
     private final Path folder;
+    private final SyntheticMix mix;
     private final Map<String, AppVersionFactory> apps = new LinkedHashMap<>();
 
     WorkloadApps(Path folder) {
+        this(folder, SyntheticMix.DEFAULT);
+    }
+
+    WorkloadApps(Path folder, SyntheticMix mix) {
         this.folder = folder;
+        this.mix = mix;
     }
 
     @Override
@@ -29,7 +37,7 @@ final class WorkloadApps implements Function<String, AppVersionFactory> {
 
     private AppVersionFactory load(String version) {
         Path file = folder.resolve(version + ".sql");
-        return Files.isRegularFile(file) ? SqlWorkload.parse(file) : new SyntheticTraffic();
+        return Files.isRegularFile(file) ? SqlWorkload.parse(file) : new SyntheticTraffic(mix, SyntheticWorkload.HISTORY_TABLES);
     }
 
     /** The versions asked for so far that have no workload file. */

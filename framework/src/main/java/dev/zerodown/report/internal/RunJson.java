@@ -12,6 +12,7 @@ import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.InvariantResult;
 import dev.zerodown.result.RunResult;
+import dev.zerodown.result.Traffic;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.VersionStats;
 import org.apiguardian.api.API;
@@ -113,6 +114,25 @@ public final class RunJson {
         o.put("maxMigrationWaitMs", Text.round3(s.maxMigrationWaitMs()));
         o.put("synthetic", s.synthetic());
         o.put("canary", s.canary());
+        o.set("traffic", traffic(s.traffic()));
+        return o;
+    }
+
+    private static ObjectNode traffic(Traffic t) {
+        ObjectNode o = F.objectNode();
+        o.put("source", t.source());
+        o.put("role", t.role());
+        if (t.synthetic()) {
+            o.put("idle", t.idle());
+            ObjectNode tables = o.putObject("tables");
+            t.tables().forEach((table, columns) -> {
+                ObjectNode e = tables.putObject(table);
+                e.put("operations", t.operations().getOrDefault(table, ""));
+                columns.forEach(e.putArray("columns")::add);
+            });
+            ObjectNode skipped = o.putObject("skipped");
+            t.skipped().forEach((table, notes) -> notes.forEach(skipped.withArray(table)::add));
+        }
         return o;
     }
 

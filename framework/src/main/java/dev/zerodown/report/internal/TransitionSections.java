@@ -7,6 +7,7 @@ import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.InvariantResult;
 import dev.zerodown.result.RunResult;
+import dev.zerodown.result.Traffic;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.VersionStats;
 
@@ -87,8 +88,40 @@ final class TransitionSections {
                     .el("td", String.format(java.util.Locale.ROOT, "%.0f", s.throughputPerSec()), "class", "num")
                     .el("td", s.migrationWaits(), "class", "num")
                     .el("td", Text.duration(s.maxMigrationWaitMs()), "class", "num")
-                    .el("td", (s.synthetic() ? "synthetic" : "workload") + (s.canary() ? ", canary" : ""))
+                    .el("td", trafficText(s))
                     .close("tr");
+        }
+        h.close("tbody").close("table").nl();
+        synthetic(h, t);
+    }
+
+    private static String trafficText(VersionStats s) {
+        Traffic tr = s.traffic();
+        return tr.source() + (tr.idle() ? ", idle" : "") + (tr.role() == null ? "" : ", role " + tr.role())
+                + (s.canary() ? ", canary" : "");
+    }
+
+    /** The tables and columns synthetic traffic used, per version: what it could and could not see. */
+    private static void synthetic(Html h, TransitionResult t) {
+        List<String> versions = Facts.versions(t).stream().filter(v -> t.requests().get(v).traffic().synthetic()).toList();
+        if (versions.isEmpty()) {
+            return;
+        }
+        h.open("table", "class", "zd-table zd-small").el("caption", "Synthetic traffic: the schema each version first saw")
+                .open("thead").open("tr");
+        for (String c : new String[] {"version", "table", "requests", "columns named"}) {
+            h.el("th", c, "scope", "col");
+        }
+        h.close("tr").close("thead").open("tbody");
+        for (String v : versions) {
+            Traffic tr = t.requests().get(v).traffic();
+            if (tr.idle()) {
+                h.open("tr").el("td", v).el("td", "(none)").el("td", "idle: no table it could use").el("td", "").close("tr");
+            }
+            tr.tables().forEach((table, columns) -> h.open("tr").el("td", v).open("td").el("code", table).close("td")
+                    .el("td", tr.operations().getOrDefault(table, "")).el("td", String.join(", ", columns)).close("tr"));
+            tr.skipped().forEach((table, notes) -> h.open("tr").el("td", v).open("td").el("code", table).close("td")
+                    .el("td", "left out").el("td", String.join("; ", notes)).close("tr"));
         }
         h.close("tbody").close("table").nl();
     }

@@ -1,0 +1,50 @@
+package dev.zerodown.result;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * What drove one live version's requests.
+ *
+ * @param source     {@code java} (the user's code), {@code workload} (a SQL workload file) or
+ *                   {@code synthetic} (derived from the catalog as the version first saw it)
+ * @param role       the database role the version connected as, null for the server's own user
+ * @param tables     synthetic only: per table used, the columns its requests name
+ * @param operations synthetic only: per table used, the requests it makes ({@code read/update/insert/delete})
+ * @param skipped    synthetic only: per table, what was left out and why
+ * @param idle       synthetic only: the version knew no table it could use, so it made no request
+ */
+@API(status = API.Status.EXPERIMENTAL)
+public record Traffic(String source, String role, Map<String, List<String>> tables, Map<String, String> operations,
+                      Map<String, List<String>> skipped, boolean idle) {
+    public Traffic {
+        tables = copy(tables);
+        operations = operations == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(operations));
+        skipped = copy(skipped);
+    }
+
+    /** The user's Java code. */
+    public static Traffic java(String role) {
+        return new Traffic("java", role, Map.of(), Map.of(), Map.of(), false);
+    }
+
+    /** A SQL workload file. */
+    public static Traffic workload(String role) {
+        return new Traffic("workload", role, Map.of(), Map.of(), Map.of(), false);
+    }
+
+    /** True for traffic derived from the catalog. */
+    public boolean synthetic() {
+        return "synthetic".equals(source);
+    }
+
+    private static Map<String, List<String>> copy(Map<String, List<String>> m) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (m != null) {
+            m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,1 @@
+alter table accounts rename column display_name to nickname;
