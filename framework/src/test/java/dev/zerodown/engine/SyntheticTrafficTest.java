@@ -89,10 +89,12 @@ class SyntheticTrafficTest {
 
     @Test
     void should_fail_the_old_version_on_a_renamed_column() {
+        // tag::rename[]
         RunResult r = run(p -> p.migrate("V2"), "alter table accounts rename column display_name to nickname;");
 
         assertOldVersionBroke(r, "42703");
         assertThat(r.transitions().get(0)).hasHazard(HazardId.BACKWARD_INCOMPATIBLE);
+        // end::rename[]
     }
 
     @Test

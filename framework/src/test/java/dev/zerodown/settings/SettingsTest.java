@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.load.SyntheticMix;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.postgres.ProviderKind;
@@ -74,7 +75,30 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.defaults().with("clients", "0"))
                 .hasMessage("Setting 'clients' (zerodown.clients) has value '0'; accepted: a whole number from 1 to 1000");
         assertThatThrownBy(() -> Settings.defaults().with("colour", "blue"))
-                .hasMessageStartingWith("Unknown setting 'colour'; accepted: allowExternal, batchRows,");
+                .hasMessageStartingWith("Unknown setting 'colour'; accepted: allowExternal, appRole, batchRows,");
+        assertThatThrownBy(() -> Settings.defaults().with("syntheticMix", "70/30"))
+                .hasMessage("setting `syntheticMix` (property zerodown.syntheticMix): `70/30` is not a mix; write four"
+                        + " whole numbers read/update/insert/delete, such as 70/20/7/3");
+        assertThatThrownBy(() -> Settings.defaults().with("syntheticMix", "0/0/0/0"))
+                .hasMessage("Synthetic mix 0/0/0/0 has no weight; write four whole numbers read/update/insert/delete,"
+                        + " such as 70/20/7/3");
+        assertThatThrownBy(() -> Settings.defaults().with("appRole", "old=app:secret,old=other"))
+                .hasMessage("setting `appRole` (property zerodown.appRole): `old=app:***,old=other` is not valid (version"
+                        + " `old` is named twice); write role, role:password or version=role, such as app or"
+                        + " old=app_v1,new=app_v2");
+        assertThatThrownBy(() -> Settings.defaults().with("appRole", "app,other"))
+                .hasMessageContaining("(it names two roles for every version)");
+    }
+
+    @Test
+    void should_give_each_version_its_role_and_keep_passwords_out_of_text() {
+        Settings s = Settings.defaults().with("appRole", "app:s3cret,new=app_v2");
+
+        assertThat(s.appRole().roleOf("old")).isEqualTo("app");
+        assertThat(s.appRole().roleOf("new")).isEqualTo("app_v2");
+        assertThat(s.appRole().toString()).isEqualTo("app:***,new=app_v2").doesNotContain("s3cret");
+        assertThat(Settings.defaults().appRole().roleOf("old")).isNull();
+        assertThat(s.with("syntheticMix", "1 / 0 / 0 / 0").syntheticMix()).isEqualTo(new SyntheticMix(1, 0, 0, 0));
     }
 
     @Test

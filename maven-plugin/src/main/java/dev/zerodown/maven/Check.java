@@ -52,7 +52,7 @@ final class Check {
         }
         if (!apps.synthetic().isEmpty()) {
             log.info("No workload file in " + inputs.basedir().relativize(apps.folder()) + " for " + apps.synthetic()
-                    + ": synthetic traffic (point reads and no-op updates by primary key) stands in for them");
+                    + ": synthetic traffic (ORM-shaped reads, updates, inserts and deletes naming the columns each version first saw) stands in for them");
         }
         return check;
     }
