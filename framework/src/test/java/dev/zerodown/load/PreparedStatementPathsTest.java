@@ -53,6 +53,10 @@ class PreparedStatementPathsTest {
                     .withMessageContaining("cached plan must not change result type")
                     .extracting(SQLException::getSQLState).isEqualTo("0A000");
             app.rollback();
+
+            assertThat(readName(app, SELECT_STAR)).as("pgjdbc prepares it again for the next use: one failure per"
+                    + " connection").isEqualTo("one");
+            app.commit();
         }
     }
 

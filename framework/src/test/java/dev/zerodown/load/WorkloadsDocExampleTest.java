@@ -106,4 +106,44 @@ class WorkloadsDocExampleTest {
             }
         }
     }
+
+    // --- docs/workloads.md: "Why requests are transactions" ---
+    static final String READS_IN_A_TRANSACTION = """
+            -- request: profile
+            select * from users where id = {{int 1 1000}};
+            -- end
+            """;
+    static final String READS_IN_AUTOCOMMIT = """
+            select * from users where id = {{int 1 1000}};
+            """;
+
+    @Test
+    void should_fail_select_star_in_a_transaction_but_not_in_autocommit_once_a_column_is_added() throws Exception {
+        try (Database db = Postgres.embedded(17).createDatabase("example_0a000");
+             LoadDriver driver = new LoadDriver(db, LoadSettings.defaults(), System.nanoTime())) {
+            try (Connection c = db.connect("setup"); Statement s = c.createStatement()) {
+                s.execute("create table users (id bigint primary key, email text unique, name text)");
+                s.execute("insert into users select g, 'seed' || g || '@example.com', 'Ada' from generate_series(1, 1000) g");
+            }
+            driver.start("tx", SqlWorkload.parse("tx.sql", READS_IN_A_TRANSACTION), false, false);
+            driver.start("autocommit", SqlWorkload.parse("autocommit.sql", READS_IN_AUTOCOMMIT), false, false);
+            Thread.sleep(1000);                           // each connection runs the query more than 5 times
+            driver.beginWindow();
+            try (Connection c = db.connect("step"); Statement s = c.createStatement()) {
+                s.execute("alter table users add column nickname text");
+            }
+            Thread.sleep(1000);
+            Map<String, VersionStats> stats = driver.endWindow();
+            stats.values().forEach(v -> System.out.printf("%s: %d requests, %d failed %s%n",
+                    v.version(), v.total(), v.failed(), v.failuresBySqlState()));
+
+            assertThat(stats.get("tx").failuresBySqlState()).containsOnlyKeys("0A000");
+            assertThat(stats.get("tx").failures()).singleElement().satisfies(g -> {
+                assertThat(g.statement()).isEqualTo("select * from users where id = {{int 1 1000}}");
+                assertThat(g.sampleMessage()).isEqualTo("ERROR: cached plan must not change result type");
+            });
+            assertThat(stats.get("autocommit").failed()).isZero();
+            assertThat(stats.get("autocommit").ok()).isPositive();
+        }
+    }
 }
