@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +97,21 @@ class PreparedStatementPathsTest {
             assertThat(readName(app, SELECT_STAR)).isEqualTo("one");
             assertThat(prepareTime(app, SELECT_STAR)).as("no named server statement yet").isNull();
             app.commit();
+        }
+    }
+
+    @Test
+    void should_fail_an_sql_prepared_select_star_even_in_autocommit_as_psql_shows() throws SQLException {
+        try (Connection app = db.connect("zd-app"); Statement s = app.createStatement()) {
+            s.execute("prepare q(int) as select * from t where id = $1");
+            s.execute("execute q(1)");
+            exec(db, "alter table t add column x int");
+
+            assertThatExceptionOfType(SQLException.class)
+                    .isThrownBy(() -> s.execute("execute q(1)"))
+                    .withMessageContaining("cached plan must not change result type")
+                    .extracting(SQLException::getSQLState).isEqualTo("0A000");
+            assertThat(app.getAutoCommit()).isTrue();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.zerodown.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.zerodown.postgres.Database;
 import dev.zerodown.postgres.Postgres;
@@ -34,6 +35,30 @@ class WorkloadsDocExampleTest {
 
             update users set name = '{{pick Ada|Grace|Linus}}' where id = {{int 1 1000}};
             """;
+
+    // --- docs/workloads.md: "Requests of several statements" ---
+    static final String CHECKOUT_SQL = """
+            -- request: checkout
+            -- weight: 3
+            insert into orders(id, customer_id) values ({{seq}}, {{int 1 100}});
+            -- expect-error: 23514
+            update stock set quantity = quantity - 1 where item_id = {{int 1 50}};
+            update customers set last_order = {{seq}} where id = {{int 1 100}};
+            -- end
+
+            -- a single statement outside a block: one request, in autocommit, as before
+            select id, customer_id from orders where id = {{int 1 1000}};
+            """;
+
+    @Test
+    void should_read_the_block_example_of_the_guide() {
+        SqlWorkload w = SqlWorkload.parse("v1.sql", CHECKOUT_SQL);
+
+        assertThat(w.requests()).extracting(SqlWorkload.Request::name, SqlWorkload.Request::weight,
+                SqlWorkload.Request::transactional, r -> r.statements().size())
+                .containsExactly(tuple("checkout", 3, true, 3), tuple(null, 1, false, 1));
+        assertThat(w.requests().get(0).statements().get(1).expectedErrors()).containsExactly("23514");
+    }
 
     // --- docs/workloads.md: "Java app versions" ---
     static class AppV2 implements AppVersion {
