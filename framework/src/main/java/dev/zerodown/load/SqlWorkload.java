@@ -171,8 +171,9 @@ public final class SqlWorkload implements AppVersionFactory {
     }
 
     /**
-     * Runs one request of a client on a connection in autocommit: a transactional request in one
-     * transaction, committed, or rolled back when a statement (or the commit) fails.
+     * Runs one request of a client on a connection that is in autocommit: a single statement or an
+     * autocommit block as it is, a transactional block in one transaction, committed, or rolled back
+     * when a statement (or the commit) fails; the connection is back in autocommit afterwards.
      */
     void execute(Connection c, int index, SplittableRandom random, AtomicLong sequence) throws StatementFailure {
         Request r = requests.get(index);

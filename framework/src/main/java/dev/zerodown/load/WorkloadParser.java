@@ -45,7 +45,7 @@ final class WorkloadParser {
     private SqlScript.Comment firstPending;
 
     /** A {@code -- request:} block being read. */
-    private record Block(String name, int line, boolean transactional, int weight, List<SqlWorkload.Statement> statements) {
+    private record Block(String name, int line, boolean transactional, List<SqlWorkload.Statement> statements) {
     }
 
     private WorkloadParser(String file) {
@@ -141,7 +141,7 @@ final class WorkloadParser {
             throw new ConfigurationException(where + ": a second request named '" + name + "' (the first is at line "
                     + first + "); give each request its own name");
         }
-        open = new Block(name, c.line(), transactional, 1, new ArrayList<>());
+        open = new Block(name, c.line(), transactional, new ArrayList<>());
     }
 
     private void closeBlock(SqlScript.Comment c) {
