@@ -209,6 +209,25 @@ class SqlWorkloadTest {
     }
 
     @Test
+    void should_group_a_failed_commit_by_its_request() throws Exception {
+        exec(db, "create table tickets (seat int, constraint one_per_seat unique (seat) deferrable initially deferred)");
+
+        VersionStats stats = run(CLOSED_LOOP, 300, "v1", """
+                -- request: book
+                insert into tickets values ({{seq}});
+                insert into tickets values ({{seq}});
+                -- end
+                """);
+
+        assertThat(stats.failed()).isPositive().isEqualTo(stats.total());
+        assertThat(stats.failures()).singleElement().satisfies(g -> {
+            assertThat(g.sqlState()).isEqualTo("23505");
+            assertThat(g.statement()).isEqualTo("commit of request 'book'");
+        });
+        assertThat(queryLong(db, "select count(*) from tickets")).isZero();
+    }
+
+    @Test
     void should_count_a_declared_error_inside_a_block_as_expected_and_roll_the_block_back() throws Exception {
         exec(db, "insert into users(id, email) values (0, 'taken@example.com')");
 
