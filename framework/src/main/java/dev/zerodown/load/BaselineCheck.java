@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Runs each statement of a workload once, rolled back, and reports the ones that fail. */
+/**
+ * Runs each request of a workload once, in a transaction that is rolled back, and reports the ones
+ * that fail. A request that cannot run in a transaction (VACUUM, CREATE INDEX CONCURRENTLY) runs in
+ * autocommit instead, as it will under load, unless it is a transactional block, which never can.
+ */
 final class BaselineCheck {
     private static final String NOT_IN_TRANSACTION = "25001";
 
@@ -30,11 +34,11 @@ final class BaselineCheck {
         try {
             boolean autoCommit = connection.getAutoCommit();
             try {
-                for (int i = 0; i < workload.statementCount(); i++) {
-                    String problem = check(i);
+                for (int i = 0; i < workload.requestCount(); i++) {
+                    StatementFailure problem = check(i);
                     if (problem != null) {
-                        failures.add(workload.statement(i).source());
-                        first = first == null ? problem : first;
+                        failures.add(problem.source());
+                        first = first == null ? describe(workload.request(i), problem) : first;
                     }
                 }
             } finally {
@@ -51,21 +55,21 @@ final class BaselineCheck {
         }
     }
 
-    /** The failure text of statement {@code i}, or null when it ran or failed as declared. */
-    private String check(int i) throws SQLException {
+    /** The failure of request {@code i}, or null when it ran or failed as declared. */
+    private StatementFailure check(int i) throws SQLException {
         connection.setAutoCommit(false);
         try {
             try (Statement s = connection.createStatement()) {
                 s.execute("set local statement_timeout = '10s'");
             }
-            workload.execute(connection, i, random, sequence);
+            workload.run(connection, i, random, sequence);
             return null;
         } catch (StatementFailure f) {
             connection.rollback();
-            if (NOT_IN_TRANSACTION.equals(f.getCause().getSQLState())) {
+            if (NOT_IN_TRANSACTION.equals(f.getCause().getSQLState()) && !workload.request(i).transactional()) {
                 return inAutoCommit(i);
             }
-            return f.expected() ? null : describe(f);
+            return f.expected() ? null : f;
         } finally {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
@@ -73,17 +77,22 @@ final class BaselineCheck {
         }
     }
 
-    private String inAutoCommit(int i) throws SQLException {
+    private StatementFailure inAutoCommit(int i) throws SQLException {
         connection.setAutoCommit(true);
         try {
-            workload.execute(connection, i, random, sequence);
+            workload.run(connection, i, random, sequence);
             return null;
         } catch (StatementFailure f) {
-            return f.expected() ? null : describe(f);
+            return f.expected() ? null : f;
         }
     }
 
-    private static String describe(StatementFailure f) {
-        return f.getMessage() + " (SQLState " + f.getCause().getSQLState() + ")";
+    private static String describe(SqlWorkload.Request request, StatementFailure f) {
+        String text = f.getMessage() + " (SQLState " + f.getCause().getSQLState() + ")";
+        if (NOT_IN_TRANSACTION.equals(f.getCause().getSQLState()) && request.transactional()) {
+            text += "; the request '" + request.name() + "' runs in one transaction: write '-- request: " + request.name()
+                    + " autocommit', or move the statement out of the request";
+        }
+        return text;
     }
 }

@@ -7,7 +7,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
-/** One client of a SQL workload: one statement per request, in autocommit. */
+/**
+ * One client of a SQL workload: per request one connection from the pool, for a single statement
+ * in autocommit or for a block's statements in one transaction.
+ */
 final class SqlClient implements AppVersion {
     private final SqlWorkload workload;
     private final DataSource dataSource;
@@ -28,7 +31,8 @@ final class SqlClient implements AppVersion {
         try {
             c = dataSource.getConnection();
         } catch (SQLException e) {
-            throw new StatementFailure(workload.statement(index).sql(), Set.of(), e);
+            SqlWorkload.Statement first = workload.request(index).statements().get(0);
+            throw new StatementFailure(first.sql(), first.source(), Set.of(), e);
         }
         try (c) {
             workload.execute(c, index, random, sequence);

@@ -14,14 +14,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.apiguardian.api.API;
 
 /**
  * A SQL workload file ({@code <version>.sql}): what one app version does, for teams without Java
- * code at hand. Each request runs one statement in autocommit, chosen by weight from a seeded random
- * generator; generators ({@code {{seq}}}, {@code {{int A B}}}, {@code {{uuid}}}, {@code {{pick a|b|c}}})
- * are expanded per request. The format is documented in docs/workloads.md.
+ * code at hand. Each request, chosen by weight from a seeded random generator, is one statement in
+ * autocommit, or a {@code -- request: NAME} … {@code -- end} block whose statements run in order in
+ * one transaction on one connection (in autocommit with {@code -- request: NAME autocommit});
+ * generators ({@code {{seq}}}, {@code {{int A B}}}, {@code {{uuid}}}, {@code {{pick a|b|c}}}) are
+ * expanded per request, {@code {{seq}}} to one value for the whole request. The format is documented
+ * in docs/workloads.md.
  *
  * <p>Pass it to {@link LoadDriver#start} like any {@link AppVersionFactory}; the driver gives it the
  * run's seed and the run's {@code {{seq}}} counter, shared by all versions and clients.
@@ -29,8 +33,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL)
 public final class SqlWorkload implements AppVersionFactory {
     private final String file;
+    private final List<Request> requests;
     private final List<Statement> statements;
-    private final List<Template> templates;
+    private final List<List<Template>> templates;
     private final int[] cumulativeWeights;
     private final AtomicLong ownSequence = new AtomicLong();
 
@@ -39,7 +44,7 @@ public final class SqlWorkload implements AppVersionFactory {
      *
      * @param source         {@code file:line} of its first token
      * @param sql            as written, generators unexpanded, without the final {@code ;}
-     * @param weight         relative frequency (default 1)
+     * @param weight         relative frequency of its request (default 1)
      * @param expectedErrors SQLStates declared with {@code -- expect-error:}
      */
     @API(status = API.Status.EXPERIMENTAL)
@@ -49,16 +54,35 @@ public final class SqlWorkload implements AppVersionFactory {
         }
     }
 
-    private SqlWorkload(String file, List<Statement> statements) {
+    /**
+     * One request: a single statement, or the statements of a {@code -- request:} block.
+     *
+     * @param name          the block's name, null for a single statement
+     * @param source        {@code file:line} of the block's {@code -- request:} line, or of the single statement
+     * @param line          the line of {@code source}
+     * @param weight        relative frequency (default 1)
+     * @param transactional true for a block without {@code autocommit}: its statements run in one
+     *                      transaction, committed at the end, rolled back when one fails
+     * @param statements    in file order; a single statement's request has one
+     */
+    @API(status = API.Status.EXPERIMENTAL)
+    public record Request(String name, String source, int line, int weight, boolean transactional, List<Statement> statements) {
+        public Request {
+            statements = List.copyOf(statements);
+        }
+    }
+
+    private SqlWorkload(String file, List<Request> requests) {
         this.file = file;
-        this.statements = List.copyOf(statements);
-        List<Template> compiled = new ArrayList<>();
-        this.cumulativeWeights = new int[statements.size()];
+        this.requests = List.copyOf(requests);
+        this.statements = requests.stream().flatMap(r -> r.statements().stream()).toList();
+        List<List<Template>> compiled = new ArrayList<>();
+        this.cumulativeWeights = new int[requests.size()];
         int sum = 0;
-        for (int i = 0; i < statements.size(); i++) {
-            Statement s = statements.get(i);
-            compiled.add(Template.compile(s.sql(), file, s.line()));
-            sum += s.weight();
+        for (int i = 0; i < requests.size(); i++) {
+            Request r = requests.get(i);
+            compiled.add(r.statements().stream().map(s -> Template.compile(s.sql(), file, s.line())).toList());
+            sum += r.weight();
             cumulativeWeights[i] = sum;
         }
         this.templates = List.copyOf(compiled);
@@ -95,6 +119,12 @@ public final class SqlWorkload implements AppVersionFactory {
         return file.endsWith(".sql") ? file.substring(0, file.length() - 4) : file;
     }
 
+    /** The requests in file order. */
+    public List<Request> requests() {
+        return requests;
+    }
+
+    /** Every statement in file order, those of blocks included. */
     public List<Statement> statements() {
         return statements;
     }
@@ -113,9 +143,9 @@ public final class SqlWorkload implements AppVersionFactory {
     }
 
     /**
-     * Runs each statement once, each in its own transaction that is rolled back (a statement that
-     * cannot run in a transaction runs in autocommit), with a 10 s statement timeout. Declared
-     * errors are fine. Call it when the version starts on the baseline, before load.
+     * Runs each request once, each in its own transaction that is rolled back (a single statement or
+     * an autocommit block that cannot run in a transaction runs in autocommit), with a 10 s statement
+     * timeout. Declared errors are fine. Call it when the version starts on the baseline, before load.
      *
      * @throws ConfigurationException naming file:line when a statement fails: "the workload does
      *                                not fit the baseline schema: …"
@@ -124,19 +154,15 @@ public final class SqlWorkload implements AppVersionFactory {
         new BaselineCheck(this, connection).run();
     }
 
-    int statementCount() {
-        return statements.size();
+    int requestCount() {
+        return requests.size();
     }
 
-    Statement statement(int index) {
-        return statements.get(index);
+    Request request(int index) {
+        return requests.get(index);
     }
 
-    Template template(int index) {
-        return templates.get(index);
-    }
-
-    /** A statement index chosen by weight. */
+    /** A request index chosen by weight. */
     int pick(SplittableRandom random) {
         int total = cumulativeWeights[cumulativeWeights.length - 1];
         int r = random.nextInt(total);
@@ -144,16 +170,73 @@ public final class SqlWorkload implements AppVersionFactory {
         return pos >= 0 ? pos : -pos - 1;
     }
 
-    /** Runs one statement on a connection: the request of a client, or the baseline check. */
+    /**
+     * Runs one request of a client on a connection that is in autocommit: a single statement or an
+     * autocommit block as it is, a transactional block in one transaction, committed, or rolled back
+     * when a statement (or the commit) fails; the connection is back in autocommit afterwards.
+     */
     void execute(Connection c, int index, SplittableRandom random, AtomicLong sequence) throws StatementFailure {
-        Statement s = statements.get(index);
-        Template t = templates.get(index);
-        Template.Rendered r = t.render(random, sequence::incrementAndGet);
-        try (PreparedStatement ps = c.prepareStatement(r.sql())) {
-            t.bind(ps, r.params());
-            ps.execute();
+        Request r = requests.get(index);
+        if (!r.transactional()) {
+            run(c, index, random, sequence);
+            return;
+        }
+        Statement first = r.statements().get(0);
+        try {
+            c.setAutoCommit(false);
         } catch (SQLException e) {
-            throw new StatementFailure(s.sql(), s.expectedErrors(), e);
+            throw new StatementFailure(first.sql(), first.source(), Set.of(), e);
+        }
+        try {
+            run(c, index, random, sequence);
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                throw new StatementFailure("commit of request '" + r.name() + "'", r.source(), Set.of(), e);
+            }
+        } catch (StatementFailure f) {
+            rollbackQuietly(c);
+            throw f;
+        } finally {
+            autoCommitQuietly(c);
+        }
+    }
+
+    /**
+     * Runs the statements of a request in order, in whatever transaction mode the connection is in,
+     * stopping at the first that fails; {@code {{seq}}} draws one value for the whole request.
+     */
+    void run(Connection c, int index, SplittableRandom random, AtomicLong sequence) throws StatementFailure {
+        List<Statement> request = requests.get(index).statements();
+        List<Template> compiled = templates.get(index);
+        long[] seq = {0};
+        LongSupplier once = () -> seq[0] != 0 ? seq[0] : (seq[0] = sequence.incrementAndGet());
+        for (int i = 0; i < request.size(); i++) {
+            Statement s = request.get(i);
+            Template t = compiled.get(i);
+            Template.Rendered r = t.render(random, once);
+            try (PreparedStatement ps = c.prepareStatement(r.sql())) {
+                t.bind(ps, r.params());
+                ps.execute();
+            } catch (SQLException e) {
+                throw new StatementFailure(s.sql(), s.source(), s.expectedErrors(), e);
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            // the connection broke: the request already failed, the pool evicts the connection
+        }
+    }
+
+    private static void autoCommitQuietly(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            // as above
         }
     }
 }

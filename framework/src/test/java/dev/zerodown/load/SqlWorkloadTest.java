@@ -170,4 +170,146 @@ class SqlWorkloadTest {
                             + " baseline migrations and seed create");
         }
     }
+
+    @Test
+    void should_roll_back_a_block_whose_second_statement_fails_and_group_it_by_that_statement() throws Exception {
+        VersionStats stats = run(CLOSED_LOOP, 400, "v1", """
+                -- request: sign-up
+                insert into users(id, email) values ({{seq}}, 'u{{seq}}@example.com');
+                insert into users(id, email) values ({{seq}}, 'again@example.com');
+                -- end
+                """);
+
+        assertThat(stats.ok()).isZero();
+        assertThat(stats.failed()).isPositive().isEqualTo(stats.total());
+        assertThat(stats.failures()).singleElement().isEqualTo(new FailureGroup("23505",
+                "insert into users(id, email) values ({{seq}}, 'again@example.com')", stats.failed(),
+                "ERROR: duplicate key value violates unique constraint \"users_pkey\""));
+        assertThat(queryLong(db, "select count(*) from users")).as("no row of a rolled-back request").isZero();
+    }
+
+    @Test
+    void should_commit_a_block_that_reads_its_own_row_in_the_same_transaction_with_one_seq_value() throws Exception {
+        exec(db, "create table visits (user_id bigint primary key, email text not null)");
+
+        VersionStats stats = run(CLOSED_LOOP, 500, "v1", """
+                -- request: sign-up
+                insert into users(id, email, kind) values ({{seq}}, 'u{{seq}}@example.com', pg_current_xact_id()::text);
+                insert into visits select id, email from users where id = {{seq}} and kind = pg_current_xact_id()::text;
+                update users set kind = 'visited' where id = {{seq}} and exists (select from visits where user_id = {{seq}});
+                -- end
+                """);
+
+        assertThat(stats.failed()).isZero();
+        assertThat(stats.ok()).isPositive();
+        assertThat(queryLong(db, "select count(*) from users")).isEqualTo(stats.ok());
+        assertThat(queryLong(db, "select count(*) from users join visits on user_id = id and visits.email = users.email"
+                + " where kind = 'visited'")).as("each request saw its own row, written in its transaction").isEqualTo(stats.ok());
+        assertThat(queryLong(db, "select max(id) from users")).as("one seq value per request").isEqualTo(stats.ok());
+    }
+
+    @Test
+    void should_group_a_failed_commit_by_its_request() throws Exception {
+        exec(db, "create table tickets (seat int, constraint one_per_seat unique (seat) deferrable initially deferred)");
+
+        VersionStats stats = run(CLOSED_LOOP, 300, "v1", """
+                -- request: book
+                insert into tickets values ({{seq}});
+                insert into tickets values ({{seq}});
+                -- end
+                """);
+
+        assertThat(stats.failed()).isPositive().isEqualTo(stats.total());
+        assertThat(stats.failures()).singleElement().satisfies(g -> {
+            assertThat(g.sqlState()).isEqualTo("23505");
+            assertThat(g.statement()).isEqualTo("commit of request 'book'");
+        });
+        assertThat(queryLong(db, "select count(*) from tickets")).isZero();
+    }
+
+    @Test
+    void should_count_a_declared_error_inside_a_block_as_expected_and_roll_the_block_back() throws Exception {
+        exec(db, "insert into users(id, email) values (0, 'taken@example.com')");
+
+        VersionStats stats = run(CLOSED_LOOP, 400, "v1", """
+                -- request: sign-up
+                insert into users(id, email) values ({{seq}}, 'u{{seq}}@example.com');
+                -- expect-error: 23505
+                insert into users(id, email) values ({{seq}} + 1000000, 'taken@example.com');
+                -- end
+                """);
+
+        assertThat(stats.expectedErrors()).isPositive().isEqualTo(stats.total());
+        assertThat(stats.failed()).isZero();
+        assertThat(queryLong(db, "select count(*) from users")).isOne();
+    }
+
+    @Test
+    void should_keep_the_rows_of_an_autocommit_block_before_its_failing_statement() throws Exception {
+        VersionStats stats = run(CLOSED_LOOP, 400, "v1", """
+                -- request: sign-up autocommit
+                insert into users(id, email) values ({{seq}}, 'u{{seq}}@example.com');
+                insert into users(id, email) values ({{seq}}, 'again@example.com');
+                -- end
+                """);
+
+        assertThat(stats.failed()).isPositive().isEqualTo(stats.total());
+        assertThat(queryLong(db, "select count(*) from users")).isEqualTo(stats.total());
+    }
+
+    @Test
+    void should_check_a_block_on_the_baseline_as_one_transaction_rolled_back() throws Exception {
+        SqlWorkload w = SqlWorkload.parse("v1.sql", """
+                -- request: sign-up
+                insert into users(id, email) values ({{seq}}, 'u{{seq}}@example.com');
+                update users set kind = 'checked' where id = {{seq}};
+                -- expect-error: 23505
+                insert into users(id, email) values ({{seq}} + 1, 'u{{seq}}@example.com');
+                -- end
+                """);
+
+        try (Connection c = db.connect("zd-test")) {
+            w.baselineCheck(c);
+
+            assertThat(c.getAutoCommit()).isTrue();
+        }
+        assertThat(queryLong(db, "select count(*) from users")).isZero();
+    }
+
+    @Test
+    void should_name_the_failing_statement_of_a_block_on_the_baseline() throws Exception {
+        SqlWorkload w = SqlWorkload.parse("v1.sql", """
+                select 1;
+                -- request: checkout
+                select id from users;
+                select full_name from users;
+                -- end
+                """);
+
+        try (Connection c = db.connect("zd-test")) {
+            assertThatThrownBy(() -> w.baselineCheck(c))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("v1.sql:4: the workload does not fit the baseline schema: ERROR: column \"full_name\" does"
+                            + " not exist (SQLState 42703); fix the statement, or what the baseline migrations and seed"
+                            + " create");
+        }
+    }
+
+    @Test
+    void should_say_how_to_run_a_statement_that_cannot_run_in_the_transaction_of_its_block() throws Exception {
+        SqlWorkload w = SqlWorkload.parse("v1.sql", "-- request: sweep\nselect 1;\nvacuum users;\n-- end\n");
+
+        try (Connection c = db.connect("zd-test")) {
+            assertThatThrownBy(() -> w.baselineCheck(c))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("v1.sql:3: the workload does not fit the baseline schema: ERROR: VACUUM cannot run inside a"
+                            + " transaction block (SQLState 25001); the request 'sweep' runs in one transaction: write"
+                            + " '-- request: sweep autocommit', or move the statement out of the request; fix the"
+                            + " statement, or what the baseline migrations and seed create");
+        }
+        SqlWorkload autocommit = SqlWorkload.parse("v1.sql", "-- request: sweep autocommit\nselect 1;\nvacuum users;\n-- end\n");
+        try (Connection c = db.connect("zd-test")) {
+            autocommit.baselineCheck(c);
+        }
+    }
 }

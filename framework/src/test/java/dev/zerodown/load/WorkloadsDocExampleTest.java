@@ -1,6 +1,7 @@
 package dev.zerodown.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.zerodown.postgres.Database;
 import dev.zerodown.postgres.Postgres;
@@ -34,6 +35,30 @@ class WorkloadsDocExampleTest {
 
             update users set name = '{{pick Ada|Grace|Linus}}' where id = {{int 1 1000}};
             """;
+
+    // --- docs/workloads.md: "Requests of several statements" ---
+    static final String CHECKOUT_SQL = """
+            -- request: checkout
+            -- weight: 3
+            insert into orders(id, customer_id) values ({{seq}}, {{int 1 100}});
+            -- expect-error: 23514
+            update stock set quantity = quantity - 1 where item_id = {{int 1 50}};
+            update customers set last_order = {{seq}} where id = {{int 1 100}};
+            -- end
+
+            -- a single statement outside a block: one request, in autocommit, as before
+            select id, customer_id from orders where id = {{int 1 1000}};
+            """;
+
+    @Test
+    void should_read_the_block_example_of_the_guide() {
+        SqlWorkload w = SqlWorkload.parse("v1.sql", CHECKOUT_SQL);
+
+        assertThat(w.requests()).extracting(SqlWorkload.Request::name, SqlWorkload.Request::weight,
+                SqlWorkload.Request::transactional, r -> r.statements().size())
+                .containsExactly(tuple("checkout", 3, true, 3), tuple(null, 1, false, 1));
+        assertThat(w.requests().get(0).statements().get(1).expectedErrors()).containsExactly("23514");
+    }
 
     // --- docs/workloads.md: "Java app versions" ---
     static class AppV2 implements AppVersion {
@@ -104,6 +129,46 @@ class WorkloadsDocExampleTest {
                 rs.next();
                 assertThat(rs.getLong(1)).isPositive();
             }
+        }
+    }
+
+    // --- docs/workloads.md: "Why requests are transactions" ---
+    static final String READS_IN_A_TRANSACTION = """
+            -- request: profile
+            select * from users where id = {{int 1 1000}};
+            -- end
+            """;
+    static final String READS_IN_AUTOCOMMIT = """
+            select * from users where id = {{int 1 1000}};
+            """;
+
+    @Test
+    void should_fail_select_star_in_a_transaction_but_not_in_autocommit_once_a_column_is_added() throws Exception {
+        try (Database db = Postgres.embedded(17).createDatabase("example_0a000");
+             LoadDriver driver = new LoadDriver(db, LoadSettings.defaults(), System.nanoTime())) {
+            try (Connection c = db.connect("setup"); Statement s = c.createStatement()) {
+                s.execute("create table users (id bigint primary key, email text unique, name text)");
+                s.execute("insert into users select g, 'seed' || g || '@example.com', 'Ada' from generate_series(1, 1000) g");
+            }
+            driver.start("tx", SqlWorkload.parse("tx.sql", READS_IN_A_TRANSACTION), false, false);
+            driver.start("autocommit", SqlWorkload.parse("autocommit.sql", READS_IN_AUTOCOMMIT), false, false);
+            Thread.sleep(1000);                           // each connection runs the query more than 5 times
+            driver.beginWindow();
+            try (Connection c = db.connect("step"); Statement s = c.createStatement()) {
+                s.execute("alter table users add column nickname text");
+            }
+            Thread.sleep(1000);
+            Map<String, VersionStats> stats = driver.endWindow();
+            stats.values().forEach(v -> System.out.printf("%s: %d requests, %d failed %s%n",
+                    v.version(), v.total(), v.failed(), v.failuresBySqlState()));
+
+            assertThat(stats.get("tx").failuresBySqlState()).containsOnlyKeys("0A000");
+            assertThat(stats.get("tx").failures()).singleElement().satisfies(g -> {
+                assertThat(g.statement()).isEqualTo("select * from users where id = {{int 1 1000}}");
+                assertThat(g.sampleMessage()).isEqualTo("ERROR: cached plan must not change result type");
+            });
+            assertThat(stats.get("autocommit").failed()).isZero();
+            assertThat(stats.get("autocommit").ok()).isPositive();
         }
     }
 }
