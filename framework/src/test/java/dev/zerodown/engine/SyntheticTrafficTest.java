@@ -231,6 +231,18 @@ class SyntheticTrafficTest {
     }
 
     @Test
+    void should_fail_a_synthetic_canary_when_a_step_before_the_contract_breaks_its_schema() {
+        RunResult r = run(p -> p.migrate("V2").deploy("v2", new SyntheticTraffic()).retire("v1").migrate("V3")
+                        .rollbackCheck(),
+                "alter table accounts add column nickname text;",
+                "alter table accounts rename column display_name to name;");
+
+        TransitionResult rename = r.transitions().get(2);
+        assertThat(rename.canaryVersions()).containsExactly("v1");
+        assertThat(rename).isUnsafe().hasFailedRequests("v1", "42703").hasHazard(HazardId.BACKWARD_INCOMPATIBLE);
+    }
+
+    @Test
     void should_leave_out_what_the_version_could_not_do_when_it_started() {
         RunResult r = run(p -> p.migrate("V2"), "alter table accounts add column nickname text;");
 
