@@ -12,6 +12,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.zerodown.engine.apps.Customers;
+import java.nio.file.Path;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.plan.Rollout;
 import dev.zerodown.result.TransitionResult;
@@ -77,6 +78,31 @@ class MigrationCompatibilityExtensionTest {
                                 + " accepted: a whole number from 1 to 1000"))));
     }
 
+    @Test
+    void should_fail_an_explicit_seed_file_that_does_not_exist_before_any_database_starts() {
+        Path missing = Path.of("src/test/zerodown/no-such-seed.sql").toAbsolutePath().normalize();
+
+        run(MissingSeed.class).assertThatEvents().haveExactly(1, event(container(MissingSeed.class),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message("MissingSeed: Setting 'seed' (zerodown.seed) names " + missing
+                                + ", which is not a file; fix the path or remove the setting to use the default"))));
+    }
+
+    @Test
+    void should_fail_an_unknown_zerodown_property_with_the_attribute_problems_together() {
+        System.setProperty("zerodown.soakk", "2s");
+        try {
+            run(BadAttribute.class).assertThatEvents().haveExactly(1, event(container(BadAttribute.class),
+                    finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                            message("BadAttribute: 2 configuration problems:\n"
+                                    + "- Unknown property 'zerodown.soakk' (value '2s'); did you mean zerodown.soak?\n"
+                                    + "- Setting 'clients' (zerodown.clients) has value 'many';"
+                                    + " accepted: a whole number from 1 to 1000"))));
+        } finally {
+            System.clearProperty("zerodown.soakk");
+        }
+    }
+
     @MigrationCompatibility(migrations = "classpath:engine/rename-naive", soak = "200ms")
     static class NaiveRename {
         @MigrationCompatibility.Rollout
@@ -135,6 +161,18 @@ class MigrationCompatibilityExtensionTest {
 
     @MigrationCompatibility(migrations = "classpath:engine/rename-naive", clients = "many")
     static class BadAttribute {
+        @MigrationCompatibility.Rollout
+        static Rollout rollout() {
+            return Rollout.startWith("v1", Customers.V1::new).migrate("V2");
+        }
+
+        @TransitionTest
+        void eachTransition(TransitionResult result) {
+        }
+    }
+
+    @MigrationCompatibility(migrations = "classpath:engine/rename-naive", seed = "src/test/zerodown/no-such-seed.sql")
+    static class MissingSeed {
         @MigrationCompatibility.Rollout
         static Rollout rollout() {
             return Rollout.startWith("v1", Customers.V1::new).migrate("V2");
