@@ -118,7 +118,8 @@ public final class CompatibilityRun {
         InvariantScopes scopes = InvariantScopes.of(invariants, steps);
         PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
                 settings.image()));
-        RunResult result = new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute();
+        RunResult result = NotRunTransitions.account(plan,
+                new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute());
         ReportFiles files = writeReports ? Reports.write(result, Paths.get(settings.reportDirectory())) : null;
         return new RunOutcome(result, files);
     }

@@ -5,6 +5,7 @@ import dev.zerodown.hazards.Severity;
 import dev.zerodown.report.internal.Facts;
 import dev.zerodown.report.internal.Text;
 import dev.zerodown.result.Hazard;
+import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
@@ -53,6 +54,14 @@ public final class ConsoleReport {
                 .mapToInt(h -> h.id().id().length()).max().orElse(0);
         for (TransitionResult t : run.transitions()) {
             transition(b, t, colour, idWidth);
+        }
+        for (NotRunTransition t : run.notRun()) {
+            String rest = String.format(Locale.ROOT, CELLS, Text.shortenAscii(ascii(t.name()), 40),
+                    Text.shortenAscii(ascii(String.join(", ", t.liveVersions())), 12), "-", "-");
+            b.append("  ").append(paint("not run", DIM, colour)).append(rest.stripTrailing()).append('\n');
+        }
+        if (!run.notRun().isEmpty()) {
+            b.append("  not run: ").append(ascii(run.notRun().get(0).reason())).append('\n');
         }
         return b.toString();
     }

@@ -2,6 +2,7 @@ package dev.zerodown.junit;
 
 import static dev.zerodown.assertj.ZerodownAssertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /** The extension as users meet it, run through JUnit's EngineTestKit, misuse included. */
 class MigrationCompatibilityExtensionTest {
@@ -103,6 +105,19 @@ class MigrationCompatibilityExtensionTest {
         }
     }
 
+    @Test
+    void should_abort_the_transitions_after_a_failed_step_with_the_reason_the_reports_give() {
+        Events events = run(StuckRollout.class);
+
+        String reason = "not run on PostgreSQL 17: V2__add_failing_check.sql failed (migration-failed): the rollout"
+                + " stops at a failed step (the release is stuck); fix it and run again";
+        events.assertThatEvents()
+                .haveExactly(1, event(test(), displayName("deploy v2 under [v1, v2]"),
+                        abortedWithReason(instanceOf(TestAbortedException.class), message(reason))))
+                .haveExactly(1, event(test(), displayName("V3__add_email under [v1, v2]"),
+                        abortedWithReason(instanceOf(TestAbortedException.class), message(reason))));
+    }
+
     @MigrationCompatibility(migrations = "classpath:engine/rename-naive", soak = "200ms")
     static class NaiveRename {
         @MigrationCompatibility.Rollout
@@ -176,6 +191,19 @@ class MigrationCompatibilityExtensionTest {
         @MigrationCompatibility.Rollout
         static Rollout rollout() {
             return Rollout.startWith("v1", Customers.V1::new).migrate("V2");
+        }
+
+        @TransitionTest
+        void eachTransition(TransitionResult result) {
+        }
+    }
+
+    @MigrationCompatibility(migrations = "classpath:engine/stuck", soak = "200ms")
+    static class StuckRollout {
+        @MigrationCompatibility.Rollout
+        static Rollout rollout() {
+            return Rollout.startWith("v1", Customers.V1::new).migrate("V2").deploy("v2", Customers.V1::new)
+                    .migrate("V3");
         }
 
         @TransitionTest
