@@ -13,9 +13,11 @@ class NotRunReportsTest {
         String text = ConsoleReport.render(ReportFixtures.stopped(), false);
 
         assertThat(text).contains("1 of 2 transitions unsafe, 1 error, 0 warnings, 0 acknowledged, 2 not run\n")
-                .endsWith("  not run  deploy v2 under [v1, v2]                  v1, v2                         -          -\n"
+                .contains("  UNSAFE   V3__add_email_check under [v1]            v1                         800/0       0 ms\n"
+                        + "  not run  deploy v2 under [v1, v2]                  v1, v2                         -          -\n"
                         + "  not run  V4__drop_legacy_flags under [v2]          v2                             -          -\n"
-                        + "  not run: " + REASON + "\n");
+                        + "  not run: V3__add_email_check.sql failed (migration-failed): the rollout stops at a failed step\n"
+                        + "  (the release is stuck); fix it and run again\n\n");
     }
 
     @Test
