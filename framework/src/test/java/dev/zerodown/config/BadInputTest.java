@@ -127,6 +127,18 @@ class BadInputTest {
         assertThat(Settings.defaults().with("placeholders", value).placeholders()).isEqualTo(expected);
     }
 
+    @Test
+    void should_replace_a_placeholder_whose_value_holds_commas() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("grants"));
+        Files.writeString(folder.resolve("V1__grant.sql"), "grant ${grants} on users to ${role};\n");
+        Settings s = Settings.defaults().with("placeholders", "grants=select,insert,role=app");
+
+        List<MigrationStep> loaded = new MigrationLoader().load(List.of("filesystem:" + folder), s.placeholders(),
+                BadInputTest.class.getClassLoader());
+
+        assertThat(loaded.get(0).statements().get(0).sql()).isEqualTo("grant select,insert on users to app");
+    }
+
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 Arguments.of("placeholders", "grants",
