@@ -12,7 +12,7 @@ lines.eachWithIndex { line, i ->
         blocks << block.findAll { !it.isEmpty() }
     }
 }
-assert blocks.size() == 5 : "five failed invocations expected, found ${blocks}"
+assert blocks.size() == 8 : "eight failed invocations expected, found ${blocks}"
 
 def expect = { int n, boolean oneLine, List<String> parts ->
     def text = blocks[n - 1].join('\n')
@@ -26,8 +26,18 @@ expect(1, true, ['db/missing', 'no such folder'])
 expect(3, true, ['bad-rollout.txt:3', "unknown event 'migrat'", 'accepted:'])
 expect(4, true, ["'no-such-hazard'", 'accepted:', 'failed-requests'])
 expect(5, true, ['old.sql:2', "unknown generator '{{nope 1 10}}'", 'accepted generators:'])
+// every problem of one run together: a count, then one line each
+expect(6, false, ['2 configuration problems:',
+        "- Unknown property 'zerodown.soakk' (value '2s'); did you mean zerodown.soak?",
+        "- Setting 'rate' (zerodown.rate) has value 'fast'; accepted: a number >= 0 (0 = closed loop)"])
+expect(7, true, ["Setting 'since' (zerodown.since) names the repeatable script R__note_titles.sql",
+        'name a versioned step: V1__create_notes, V2__add_title'])
+// a seed that does not fit the baseline: a configuration error naming file:line of the failing statement
+expect(8, true, ['cases/bad-seed.sql:3 failed (SQLState 42P01): ERROR: relation "tags" does not exist',
+        'fix the seed so it runs on the baseline schema'])
 // a statement PostgreSQL rejects is a finding (the release would be stuck there), with file:line
 expect(2, false, ['is unsafe', 'migration-failed at V2__broken.sql:3', 'alter tabel notes', '42601'])
-// configuration errors come before any database is started: only invocation 2 started one
-assert lines.count { it.contains('Started PostgreSQL') } == 1
+// configuration errors come before any database is started: only invocations 2 and 8 (the seed runs on it)
+// started one
+assert lines.count { it.contains('Started PostgreSQL') } == 2
 return true

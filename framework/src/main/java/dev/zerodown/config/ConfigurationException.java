@@ -1,18 +1,42 @@
 package dev.zerodown.config;
 
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
  * Bad user input: an unknown setting value, a malformed file, a workload that does not fit the
- * baseline. The message is one line that names where the problem is and what to do.
+ * baseline. Each problem is one line that names where it is and what to do; several problems of one run
+ * are reported together ({@link #of(List)}): a first line with their count, then one line each.
  */
 @API(status = API.Status.STABLE)
 public class ConfigurationException extends RuntimeException {
+    private final List<String> problems;
+
     public ConfigurationException(String message) {
         super(message);
+        this.problems = List.of(message);
     }
 
     public ConfigurationException(String message, Throwable cause) {
         super(message, cause);
+        this.problems = List.of(message);
+    }
+
+    private ConfigurationException(List<String> problems) {
+        super(problems.size() + " configuration problems:\n- " + String.join("\n- ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** One problem as it is; several as one exception listing them all. */
+    public static ConfigurationException of(List<String> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("no problem to report");
+        }
+        return problems.size() == 1 ? new ConfigurationException(problems.get(0)) : new ConfigurationException(problems);
+    }
+
+    /** Every problem this error reports, one line each. */
+    public List<String> problems() {
+        return problems;
     }
 }

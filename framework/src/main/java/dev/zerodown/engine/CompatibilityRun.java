@@ -5,6 +5,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.ConfigurationProblems;
 import dev.zerodown.settings.Settings;
 import dev.zerodown.invariants.Invariant;
 import dev.zerodown.migrations.MigrationLoader;
@@ -88,9 +90,16 @@ public final class CompatibilityRun {
         return settings;
     }
 
-    /** Loads the migrations and validates the rollout against them, without any database. */
+    /**
+     * Loads the migrations and validates the rollout against them and the seed setting, without any database;
+     * every problem found is reported together.
+     */
     public RolloutPlan plan() {
-        return RolloutPlan.of(rollout, migrations());
+        ConfigurationProblems problems = new ConfigurationProblems();
+        problems.run(this::seedFile);
+        RolloutPlan plan = problems.get(() -> RolloutPlan.of(rollout, migrations()));
+        problems.throwIfAny();
+        return plan;
     }
 
     /** Runs on every major of {@code postgresVersions}, in order, and writes the reports. */
@@ -109,7 +118,8 @@ public final class CompatibilityRun {
         InvariantScopes scopes = InvariantScopes.of(invariants, steps);
         PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
                 settings.image()));
-        RunResult result = new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute();
+        RunResult result = NotRunTransitions.account(plan,
+                new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute());
         ReportFiles files = writeReports ? Reports.write(result, Paths.get(settings.reportDirectory())) : null;
         return new RunOutcome(result, files);
     }
@@ -126,11 +136,22 @@ public final class CompatibilityRun {
         return new MigrationLoader().load(settings.migrations(), settings.placeholders(), classLoader);
     }
 
+    /**
+     * The seed file, or null when there is none: the default path is used only if it exists; any other path
+     * was set on purpose and must name a file (running on empty tables would measure nothing).
+     */
     private Path seedFile() {
         if (settings.seed() == null) {
             return null;
         }
         Path p = Paths.get(settings.seed());
-        return p.toFile().isFile() ? p : null;
+        if (p.toFile().isFile()) {
+            return p;
+        }
+        if (p.normalize().equals(Paths.get(Settings.defaults().seed()).normalize())) {
+            return null;
+        }
+        throw new ConfigurationException("Setting 'seed' (zerodown.seed) names " + p.toAbsolutePath().normalize()
+                + ", which is not a file; fix the path or remove the setting to use the default");
     }
 }

@@ -9,9 +9,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
+import dev.zerodown.load.internal.SqlScript;
 import dev.zerodown.postgres.Database;
 
-/** Runs the seed file (data for the baseline) once, without load, in one transaction. */
+/**
+ * Runs the seed file (data for the baseline) once, without load, in one transaction, statement by statement
+ * (split like migrations) so a failure names the file and the line of the failing statement.
+ */
 final class Seed {
     private Seed() {
     }
@@ -25,12 +29,35 @@ final class Seed {
         }
         try (Connection c = db.connect("zerodown-seed"); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute(sql);
-            c.commit();
+            for (SqlScript.Statement statement : SqlScript.parse(sql).statements()) {
+                execute(s, file, statement);
+            }
+            commit(c, file);
             s.execute("analyze");
         } catch (SQLException e) {
-            throw new ConfigurationException("Seed file " + file + " failed (SQLState " + e.getSQLState() + "): "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "; fix the seed so it runs on the baseline schema");
+            throw new EnvironmentException("Seed file " + file + " could not be applied: " + e.getMessage(), e);
+        }
+    }
+
+    /** One statement of the seed; its failure names file:line of the statement's first token. */
+    private static void execute(Statement s, Path file, SqlScript.Statement statement) {
+        try {
+            s.execute(statement.sql());
+        } catch (SQLException e) {
+            throw new ConfigurationException("Seed file " + file + ":" + statement.line() + " failed (SQLState "
+                    + e.getSQLState() + "): " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + "; fix the seed so it runs on the baseline schema");
+        }
+    }
+
+    /** A deferred constraint fails at commit: the seed's problem too, with no single statement to name. */
+    private static void commit(Connection c, Path file) {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            throw new ConfigurationException("Seed file " + file + " failed at commit (SQLState " + e.getSQLState()
+                    + "): " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + "; fix the seed so it runs on the baseline schema");
         }
     }
 }

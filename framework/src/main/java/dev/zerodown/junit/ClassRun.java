@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.ConfigurationProblems;
 import dev.zerodown.settings.Settings;
 import dev.zerodown.engine.CompatibilityRun;
 import dev.zerodown.plan.Rollout;
@@ -31,10 +32,15 @@ final class ClassRun {
     static ClassRun of(Class<?> testClass) {
         MigrationCompatibility config = AnnotationSupport.findAnnotation(testClass, MigrationCompatibility.class)
                 .orElseThrow(() -> new ConfigurationException("@MigrationCompatibility is missing"));
-        Settings settings = Settings.defaults().withProperties(System.getProperties()).with(attributes(config));
-        CompatibilityRun run = CompatibilityRun.of(testClass.getSimpleName(), rollout(testClass))
+        ConfigurationProblems problems = new ConfigurationProblems();
+        Settings settings = problems.apply(Settings.defaults(), d -> d.withProperties(System.getProperties()));
+        settings = problems.apply(settings, s -> s.with(attributes(config)));
+        Rollout rollout = problems.get(() -> rollout(testClass));
+        List<dev.zerodown.invariants.Invariant> invariants = problems.get(() -> Invariants.of(testClass));
+        problems.throwIfAny();
+        CompatibilityRun run = CompatibilityRun.of(testClass.getSimpleName(), rollout)
                 .settings(settings)
-                .invariants(Invariants.of(testClass))
+                .invariants(invariants)
                 .classLoader(testClass.getClassLoader());
         return new ClassRun(run, run.plan());
     }

@@ -54,8 +54,10 @@ final class TransitionInvocation implements TestTemplateInvocationContext {
 
     private TransitionResult transition(RunResult r) {
         if (index >= r.transitions().size()) {
-            throw new TestAbortedException("not run: an earlier step of this rollout failed on PostgreSQL " + major
-                    + " (the release is stuck there)");
+            int n = index - r.transitions().size();
+            String reason = n < r.notRun().size() ? r.notRun().get(n).reason()
+                    : "an earlier step of this rollout failed (the release is stuck there)";
+            throw new TestAbortedException("not run on PostgreSQL " + major + ": " + reason);
         }
         return r.transitions().get(index);
     }

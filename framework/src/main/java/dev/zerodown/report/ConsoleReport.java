@@ -1,18 +1,20 @@
 package dev.zerodown.report;
 
+import java.util.List;
 import java.util.Locale;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.report.internal.Facts;
 import dev.zerodown.report.internal.Text;
 import dev.zerodown.result.Hazard;
+import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
 import org.apiguardian.api.API;
 
 /**
- * A compact plain-text table of one run: a row per transition and a line per hazard, at most
- * {@value #WIDTH} columns wide, ASCII only. ANSI colours only when asked for; callers pass
+ * A compact plain-text table of one run: a row per transition, then every hazard in full under it (wrapped,
+ * never cut), at most {@value #WIDTH} columns wide, ASCII only. ANSI colours only when asked for; callers pass
  * {@link #terminalSupportsColour()}.
  */
 @API(status = API.Status.STABLE)
@@ -49,31 +51,70 @@ public final class ConsoleReport {
         b.append(Facts.counts(run, ", ")).append('\n');
         b.append("  verdict").append(String.format(Locale.ROOT, CELLS, "transition", "live", "requests ok/failed",
                 "max wait")).append('\n');
-        int idWidth = run.transitions().stream().flatMap(t -> t.hazards().stream())
-                .mapToInt(h -> h.id().id().length()).max().orElse(0);
         for (TransitionResult t : run.transitions()) {
-            transition(b, t, colour, idWidth);
+            transition(b, t, colour);
         }
+        for (NotRunTransition t : run.notRun()) {
+            String rest = String.format(Locale.ROOT, CELLS, Text.shortenAscii(ascii(t.name()), 40),
+                    Text.shortenAscii(ascii(String.join(", ", t.liveVersions())), 12), "-", "-");
+            b.append("  ").append(paint("not run", DIM, colour)).append(rest.stripTrailing()).append('\n');
+        }
+        if (!run.notRun().isEmpty()) {
+            wrap(b, "  not run: ", "  ", ascii(run.notRun().get(0).reason()));
+        }
+        hazards(b, run, colour);
         return b.toString();
     }
 
-    private static void transition(StringBuilder b, TransitionResult t, boolean colour, int idWidth) {
+    private static void transition(StringBuilder b, TransitionResult t, boolean colour) {
         boolean unsafe = t.verdict() == Verdict.UNSAFE;
         String v = String.format(Locale.ROOT, "%-7s", unsafe ? "UNSAFE" : "safe");
         String rest = String.format(Locale.ROOT, CELLS, Text.shortenAscii(ascii(t.name()), 40),
                 Text.shortenAscii(ascii(Facts.live(t)), 12), Facts.ok(t) + "/" + Facts.failed(t),
                 Text.duration(Facts.maxLockWaitMs(t)));
         b.append("  ").append(paint(v, unsafe ? RED : GREEN, colour)).append(rest.stripTrailing()).append('\n');
-        for (Hazard h : t.hazards()) {
-            if (h.severity() == Severity.OFF) {
+    }
+
+    /** Under the table, every hazard in full, grouped by transition, wrapped at {@value #WIDTH} columns. */
+    private static void hazards(StringBuilder b, RunResult run, boolean colour) {
+        int idWidth = run.transitions().stream().flatMap(t -> t.hazards().stream())
+                .filter(h -> h.severity() != Severity.OFF).mapToInt(h -> h.id().id().length()).max().orElse(0);
+        for (TransitionResult t : run.transitions()) {
+            List<Hazard> shown = t.hazards().stream().filter(h -> h.severity() != Severity.OFF).toList();
+            if (shown.isEmpty()) {
                 continue;
             }
-            String level = h.acknowledged() ? "ack" : h.severity() == Severity.ERROR ? "ERROR" : "warn";
-            String colourCode = h.acknowledged() ? DIM : h.severity() == Severity.ERROR ? RED : YELLOW;
-            String text = String.format(Locale.ROOT, "%-" + idWidth + "s  %s", h.id().id(), detail(h));
-            b.append("           ").append(paint(String.format(Locale.ROOT, "%-5s", level), colourCode, colour))
-                    .append(' ').append(Text.shortenAscii(text, WIDTH - 17).stripTrailing()).append('\n');
+            b.append('\n');
+            wrap(b, "  ", "    ", ascii(t.name()) + ":");
+            for (Hazard h : shown) {
+                String level = h.acknowledged() ? "ack" : h.severity() == Severity.ERROR ? "ERROR" : "warn";
+                String colourCode = h.acknowledged() ? DIM : h.severity() == Severity.ERROR ? RED : YELLOW;
+                String head = "    " + String.format(Locale.ROOT, "%-5s", level) + " ";
+                int start = b.length();
+                wrap(b, head, " ".repeat(head.length() + idWidth + 2),
+                        String.format(Locale.ROOT, "%-" + idWidth + "s  %s", h.id().id(), detail(h)));
+                if (colour) {
+                    b.replace(start + 4, start + 9, paint(String.format(Locale.ROOT, "%-5s", level), colourCode, true));
+                }
+            }
         }
+    }
+
+    /** {@code text} after {@code first}, broken at spaces so no line is wider than {@value #WIDTH}. */
+    private static void wrap(StringBuilder b, String first, String next, String text) {
+        String prefix = first;
+        String rest = text.strip();
+        while (prefix.length() + rest.length() > WIDTH) {
+            int room = WIDTH - prefix.length();
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= 0) {
+                cut = room;
+            }
+            b.append(prefix).append(rest.substring(0, cut).stripTrailing()).append('\n');
+            rest = rest.substring(cut).strip();
+            prefix = next;
+        }
+        b.append(prefix).append(rest).append('\n');
     }
 
     private static String detail(Hazard h) {

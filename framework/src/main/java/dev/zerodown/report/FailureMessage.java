@@ -40,6 +40,10 @@ public final class FailureMessage {
             }
             hazard(b, l.hazard());
         }
+        if (!run.notRun().isEmpty()) {
+            b.append("\n\nNot run (").append(run.notRun().get(0).reason()).append("):");
+            run.notRun().forEach(t -> b.append("\n  - ").append(t.name()));
+        }
         return b.toString();
     }
 

@@ -8,6 +8,7 @@ import dev.zerodown.hazards.Severity;
 import dev.zerodown.report.internal.Facts;
 import dev.zerodown.report.internal.Text;
 import dev.zerodown.result.Hazard;
+import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
@@ -17,7 +18,8 @@ import org.apiguardian.api.API;
  * Surefire-format XML ({@code TEST-*.xml}) so CI servers list every transition as a test case: one
  * {@code testsuite} per run, one {@code testcase} per transition named after it, with classname
  * {@code zerodown.<run>.pg<major>}. An unsafe transition is a {@code failure} that carries its
- * error-level hazards; warnings and acknowledged hazards go to {@code system-out}.
+ * error-level hazards; warnings and acknowledged hazards go to {@code system-out}. A transition that never ran
+ * (the run stopped at a failed step) is a {@code skipped} test case whose message gives the reason.
  */
 @API(status = API.Status.STABLE)
 public final class JUnitXmlReport {
@@ -39,9 +41,9 @@ public final class JUnitXmlReport {
                 .append(attr("version", "3.0.2"))
                 .append(attr("name", suite))
                 .append(attr("time", seconds(run.transitions().isEmpty() ? 0 : span[1] - span[0])))
-                .append(attr("tests", String.valueOf(run.transitions().size())))
+                .append(attr("tests", String.valueOf(run.transitions().size() + run.notRun().size())))
                 .append(attr("errors", "0"))
-                .append(attr("skipped", "0"))
+                .append(attr("skipped", String.valueOf(run.notRun().size())))
                 .append(attr("failures", String.valueOf(failures)));
         if (run.startedAt() != null) {
             b.append(attr("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
@@ -55,6 +57,11 @@ public final class JUnitXmlReport {
         b.append("  </properties>\n");
         for (TransitionResult t : run.transitions()) {
             testcase(b, t, suite);
+        }
+        for (NotRunTransition t : run.notRun()) {
+            b.append("  <testcase").append(attr("name", t.name())).append(attr("classname", suite))
+                    .append(attr("time", seconds(0))).append(">\n    <skipped")
+                    .append(attr("message", NotRunTransition.STATUS + ": " + t.reason())).append("/>\n  </testcase>\n");
         }
         return b.append("</testsuite>\n").toString();
     }

@@ -8,6 +8,7 @@ import dev.zerodown.report.internal.Facts;
 import dev.zerodown.report.internal.Markdown;
 import dev.zerodown.report.internal.Text;
 import dev.zerodown.result.Hazard;
+import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
@@ -56,6 +57,11 @@ public final class MarkdownReport {
                     .append(" | ").append(Facts.ok(t)).append(" / ").append(Facts.failed(t))
                     .append(" | ").append(Text.duration(Facts.maxLockWaitMs(t)))
                     .append(" | ").append(hazards.isEmpty() ? "\u2014" : hazards).append(" |\n");
+        }
+        for (NotRunTransition t : run.notRun()) {
+            b.append("| \u23F9 not run | ").append(Markdown.code(t.name()))
+                    .append(" | ").append(Markdown.text(String.join(", ", t.liveVersions())))
+                    .append(" | \u2014 | \u2014 | ").append(Markdown.text(t.reason())).append(" |\n");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.zerodown.settings;
 
 import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.ConfigurationProblems;
 import dev.zerodown.config.Durations;
 
 import java.time.Duration;
@@ -83,24 +84,40 @@ public record Settings(
                 SyntheticMix.DEFAULT);
     }
 
-    /** Applies every {@code zerodown.<name>} property that is set. */
+    /**
+     * Applies every {@code zerodown.<name>} property that is set. A {@code zerodown.*} property Zerodown does
+     * not read (a typo) and every bad value are reported together, one line each.
+     */
     public Settings withProperties(Properties props) {
+        ConfigurationProblems problems = new ConfigurationProblems();
+        unknownProperties(props).forEach(problems::add);
         Settings s = this;
         for (String name : NAMES) {
             String v = props.getProperty("zerodown." + name);
             if (v != null) {
-                s = s.with(name, v);
+                s = problems.apply(s, x -> x.with(name, v));
             }
         }
+        problems.throwIfAny();
         return s;
     }
 
-    /** Applies a map of setting name to value (annotation attributes, plugin parameters). */
+    /**
+     * One line per {@code zerodown.*} property that Zerodown does not read (a typo such as
+     * {@code zerodown.soakk}), naming the closest valid name; empty when there is none.
+     */
+    public static List<String> unknownProperties(Properties props) {
+        return PropertyNames.unknown(props);
+    }
+
+    /** Applies a map of setting name to value (annotation attributes, plugin parameters); every bad one is reported. */
     public Settings with(Map<String, String> values) {
+        ConfigurationProblems problems = new ConfigurationProblems();
         Settings s = this;
         for (Map.Entry<String, String> e : values.entrySet()) {
-            s = s.with(e.getKey(), e.getValue());
+            s = problems.apply(s, x -> x.with(e.getKey(), e.getValue()));
         }
+        problems.throwIfAny();
         return s;
     }
 

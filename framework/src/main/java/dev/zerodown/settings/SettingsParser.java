@@ -7,10 +7,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import dev.zerodown.hazards.Severities;
 
 /** Parses one setting's text; every error names the setting and lists what is accepted. */
 final class SettingsParser {
+    /** A placeholder name. */
+    private static final Pattern NAME = Pattern.compile("[\\w.:-]+");
+    /** A comma followed by {@code name=}: where the next placeholder entry starts. */
+    private static final Pattern ENTRY_START = Pattern.compile(",(?=\\s*[\\w.:-]+\\s*=)");
+
     private final String name;
     private final String value;
 
@@ -75,17 +81,30 @@ final class SettingsParser {
         return dev.zerodown.postgres.Postgres.parseMajors(value);
     }
 
+    /**
+     * {@code name=value} entries, comma-separated; a comma starts a new entry only where a {@code name=} follows
+     * it, so a value may hold commas ({@code grants=select,insert,owner=admin} is two entries).
+     */
     Map<String, String> map() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String pair : list()) {
+        if (value == null) {
+            return m;
+        }
+        for (String entry : ENTRY_START.split(value)) {
+            String pair = entry.trim();
+            if (pair.isEmpty()) {
+                continue;
+            }
             int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw bad("name=value pairs, comma-separated (e.g. schema=app,owner=admin)");
+            if (eq <= 0 || !NAME.matcher(pair.substring(0, eq).trim()).matches()) {
+                throw bad("name=value entries, comma-separated (e.g. schema=app,grants=select,insert);"
+                        + " a comma starts a new entry only when name= follows it");
             }
             m.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
         return m;
     }
+
 
     Severities severities() {
         return Severities.parse(value);

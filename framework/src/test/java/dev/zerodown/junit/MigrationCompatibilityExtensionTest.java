@@ -2,6 +2,7 @@ package dev.zerodown.junit;
 
 import static dev.zerodown.assertj.ZerodownAssertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -12,6 +13,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.zerodown.engine.apps.Customers;
+import java.nio.file.Path;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.plan.Rollout;
 import dev.zerodown.result.TransitionResult;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /** The extension as users meet it, run through JUnit's EngineTestKit, misuse included. */
 class MigrationCompatibilityExtensionTest {
@@ -75,6 +78,44 @@ class MigrationCompatibilityExtensionTest {
                 finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
                         message("BadAttribute: Setting 'clients' (zerodown.clients) has value 'many';"
                                 + " accepted: a whole number from 1 to 1000"))));
+    }
+
+    @Test
+    void should_fail_an_explicit_seed_file_that_does_not_exist_before_any_database_starts() {
+        Path missing = Path.of("src/test/zerodown/no-such-seed.sql").toAbsolutePath().normalize();
+
+        run(MissingSeed.class).assertThatEvents().haveExactly(1, event(container(MissingSeed.class),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message("MissingSeed: Setting 'seed' (zerodown.seed) names " + missing
+                                + ", which is not a file; fix the path or remove the setting to use the default"))));
+    }
+
+    @Test
+    void should_fail_an_unknown_zerodown_property_with_the_attribute_problems_together() {
+        System.setProperty("zerodown.soakk", "2s");
+        try {
+            run(BadAttribute.class).assertThatEvents().haveExactly(1, event(container(BadAttribute.class),
+                    finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                            message("BadAttribute: 2 configuration problems:\n"
+                                    + "- Unknown property 'zerodown.soakk' (value '2s'); did you mean zerodown.soak?\n"
+                                    + "- Setting 'clients' (zerodown.clients) has value 'many';"
+                                    + " accepted: a whole number from 1 to 1000"))));
+        } finally {
+            System.clearProperty("zerodown.soakk");
+        }
+    }
+
+    @Test
+    void should_abort_the_transitions_after_a_failed_step_with_the_reason_the_reports_give() {
+        Events events = run(StuckRollout.class);
+
+        String reason = "not run on PostgreSQL 17: V2__add_failing_check.sql failed (migration-failed): the rollout"
+                + " stops at a failed step (the release is stuck); fix it and run again";
+        events.assertThatEvents()
+                .haveExactly(1, event(test(), displayName("deploy v2 under [v1, v2]"),
+                        abortedWithReason(instanceOf(TestAbortedException.class), message(reason))))
+                .haveExactly(1, event(test(), displayName("V3__add_email under [v1, v2]"),
+                        abortedWithReason(instanceOf(TestAbortedException.class), message(reason))));
     }
 
     @MigrationCompatibility(migrations = "classpath:engine/rename-naive", soak = "200ms")
@@ -138,6 +179,31 @@ class MigrationCompatibilityExtensionTest {
         @MigrationCompatibility.Rollout
         static Rollout rollout() {
             return Rollout.startWith("v1", Customers.V1::new).migrate("V2");
+        }
+
+        @TransitionTest
+        void eachTransition(TransitionResult result) {
+        }
+    }
+
+    @MigrationCompatibility(migrations = "classpath:engine/rename-naive", seed = "src/test/zerodown/no-such-seed.sql")
+    static class MissingSeed {
+        @MigrationCompatibility.Rollout
+        static Rollout rollout() {
+            return Rollout.startWith("v1", Customers.V1::new).migrate("V2");
+        }
+
+        @TransitionTest
+        void eachTransition(TransitionResult result) {
+        }
+    }
+
+    @MigrationCompatibility(migrations = "classpath:engine/stuck", soak = "200ms")
+    static class StuckRollout {
+        @MigrationCompatibility.Rollout
+        static Rollout rollout() {
+            return Rollout.startWith("v1", Customers.V1::new).migrate("V2").deploy("v2", Customers.V1::new)
+                    .migrate("V3");
         }
 
         @TransitionTest

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * alternates) after a warm-up of each (10 s and 5 s). Prints each pair and the median ratio.
  *
  * <pre>
- * mvn -o -B -Pbench -pl framework test-compile exec:exec@load-driver-vs-pgbench
+ * mvn -B -Pbench -pl framework test-compile exec:exec@load-driver-vs-pgbench
  * java -cp ... dev.zerodown.load.LoadDriverVsPgbenchBenchmark [clients] [seconds] [pairs] [pgbench]
  * </pre>
  */

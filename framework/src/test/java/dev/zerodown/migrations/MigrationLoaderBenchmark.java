@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Prints how long loading a folder of 200 migrations (2,200 statements) takes, cold and warm.
- * Run: {@code mvn -o -q test-compile -pl framework && java -cp "framework/target/test-classes:framework/target/classes:$(mvn -o -q dependency:build-classpath -pl framework -Dmdep.outputFile=/dev/stdout)" dev.zerodown.migrations.MigrationLoaderBenchmark}
+ * Run: {@code mvn -q test-compile -pl framework && java -cp "framework/target/test-classes:framework/target/classes:$(mvn -q dependency:build-classpath -pl framework -Dmdep.outputFile=/dev/stdout)" dev.zerodown.migrations.MigrationLoaderBenchmark}
  */
 public final class MigrationLoaderBenchmark {
     private static final int FILES = 200;

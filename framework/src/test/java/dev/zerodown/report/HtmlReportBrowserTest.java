@@ -54,14 +54,11 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     void startBrowser() throws IOException {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present) {
-            String reason = "Chromium or chromedriver missing (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): .ci/run installs them (apt-get install -y chromium chromium-driver)";
-            if (Boolean.getBoolean("zerodown.skipBrowserTests")) {
-                Assumptions.abort("zerodown.skipBrowserTests=true; " + reason);
-            }
-            Assertions.fail(reason + "; or set -Dzerodown.skipBrowserTests=true to skip");
+        BrowserPrerequisite prerequisite = BrowserPrerequisite.fromEnvironment(CHROMIUM, CHROMEDRIVER);
+        switch (prerequisite.decision()) {
+            case SKIP -> Assumptions.abort(prerequisite.reason());
+            case FAIL -> Assertions.fail(prerequisite.reason());
+            case RUN -> { }
         }
         reports = Path.of("target", "browser-test-reports").toAbsolutePath();
         deleteTree(reports);

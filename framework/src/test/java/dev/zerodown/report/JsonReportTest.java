@@ -23,7 +23,7 @@ class JsonReportTest {
         JsonNode json = MAPPER.readTree(JsonReport.toJson(ReportFixtures.unsafe()));
 
         assertThat(names(json)).containsExactly("schemaVersion", "name", "verdict", "startedAt", "durationMs",
-                "postgres", "seed", "summary", "transitions");
+                "postgres", "seed", "summary", "transitions", "notRun");
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(names(json.get("postgres"))).containsExactly("version", "major", "provider");
         JsonNode t = json.get("transitions").get(0);
@@ -52,6 +52,27 @@ class JsonReportTest {
         assertThat(deploy.get("hazards").get(0).get("file").isNull()).isTrue();
         assertThat(json.get("transitions").get(3).get("hazards").get(0).get("reason").asText())
                 .startsWith("v1 is retired");
+    }
+
+    @Test
+    void should_write_the_transitions_that_never_ran_after_the_ones_that_did() throws Exception {
+        JsonNode json = MAPPER.readTree(JsonReport.toJson(ReportFixtures.stopped()));
+
+        assertThat(json.get("summary").get("transitions").asInt()).isEqualTo(2);
+        assertThat(json.get("summary").get("notRun").asInt()).isEqualTo(2);
+        assertThat(json.get("notRun").get(0).toString()).isEqualTo("{\"name\":\"deploy v2 under [v1, v2]\","
+                + "\"step\":null,\"kind\":\"deploy\",\"liveVersions\":[\"v1\",\"v2\"],\"canaryVersions\":[],"
+                + "\"verdict\":\"not-run\",\"reason\":\"" + ReportFixtures.STOPPED_REASON + "\"}");
+        assertThat(json.get("notRun").get(1).get("step").asText()).isEqualTo("V4__drop_legacy_flags.sql");
+    }
+
+    @Test
+    void should_write_an_empty_not_run_list_when_every_transition_ran() throws Exception {
+        JsonNode json = MAPPER.readTree(JsonReport.toJson(ReportFixtures.unsafe()));
+
+        assertThat(json.get("notRun").isArray()).isTrue();
+        assertThat(json.get("notRun")).isEmpty();
+        assertThat(json.get("summary").get("notRun").asInt()).isZero();
     }
 
     @Test

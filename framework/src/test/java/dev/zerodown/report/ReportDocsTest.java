@@ -56,6 +56,7 @@ class ReportDocsTest {
         Set<String> paths = new TreeSet<>();
         collect(mapper.readTree(JsonReport.toJson(ReportFixtures.unsafe())), "", paths);
         collect(mapper.readTree(JsonReport.toJson(ReportFixtures.docsExample())), "", paths);
+        collect(mapper.readTree(JsonReport.toJson(ReportFixtures.stopped())), "", paths);
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
 
         assertThat(paths).hasSizeGreaterThan(60)

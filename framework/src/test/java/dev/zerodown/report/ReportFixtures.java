@@ -11,6 +11,7 @@ import dev.zerodown.hazards.Severity;
 import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.InvariantResult;
+import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.Timeline;
 import dev.zerodown.result.Timeline.LoadPoint;
@@ -85,6 +86,33 @@ final class ReportFixtures {
                 List.of("v1"), List.of(), Verdict.UNSAFE, List.of(failed, strong), Map.of("v1", v1), List.of(inv),
                 0, 1000, tl);
         return new RunResult("RenameUserNameTest", "17.11", 17, "embedded", 42L, Verdict.UNSAFE, List.of(t), STARTED);
+    }
+
+    /** The reason the engine gives the transitions after {@link #stopped()}'s failed step. */
+    static final String STOPPED_REASON = "V3__add_email_check.sql failed (migration-failed): the rollout stops at a"
+            + " failed step (the release is stuck); fix it and run again";
+
+    /** An expand step, then a step that fails (23514): the deploy and the contract after it never ran. */
+    static RunResult stopped() {
+        String file = "V3__add_email_check.sql";
+        String sql = "alter table users add constraint email_lower check (email = lower(email))";
+        String error = "23514 check constraint \"email_lower\" of relation \"users\" is violated by some row";
+        Timeline tl = new Timeline(List.of(new StatementSpan(file, 2, sql, 2_100, 2_220, error)),
+                List.of(new LockHold("public.users", "AccessExclusiveLock", 2_100, 2_220, file, 2)), List.of(),
+                load("v1", 2_000, 4_000, at -> 0, at -> false));
+        Hazard failed = hazard(HazardId.MIGRATION_FAILED, Severity.ERROR, "public.users", file, 2, sql,
+                "The statement failed: " + error + ".", "SQLState 23514 after 120 ms",
+                "Add the constraint NOT VALID, fix the rows, then VALIDATE CONSTRAINT in a later step.", 2_220);
+        VersionStats v1 = stats("v1", 800, 0, Map.of(), List.of(), 1.1, 3.9, 6.2, 400, 0, 0);
+        TransitionResult check = new TransitionResult("V3__add_email_check under [v1]", file, TransitionKind.MIGRATE,
+                List.of("v1"), List.of(), Verdict.UNSAFE, List.of(failed), Map.of("v1", v1), List.of(), 2_000, 4_000,
+                tl);
+        return new RunResult("StuckRolloutTest", "17.11", 17, "embedded", 42L, Verdict.UNSAFE,
+                List.of(addNickname(), check), STARTED, List.of(
+                        new NotRunTransition("deploy v2 under [v1, v2]", null, TransitionKind.DEPLOY,
+                                List.of("v1", "v2"), List.of(), STOPPED_REASON),
+                        new NotRunTransition("V4__drop_legacy_flags under [v2]", "V4__drop_legacy_flags.sql",
+                                TransitionKind.CONTRACT, List.of("v2"), List.of(), STOPPED_REASON)));
     }
 
     // ---- unsafe run -------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import dev.zerodown.postgres.Postgres;
  * when every statement is measured, against the same statements sent on a plain JDBC connection.
  * Prints medians of {@code bench.repeats} alternating rounds per scenario, as ratios.
  *
- * <p>Run: {@code mvn -o -B -Pbench -pl framework test-compile exec:exec@tracer-benchmark}
+ * <p>Run: {@code mvn -B -Pbench -pl framework test-compile exec:exec@tracer-benchmark}
  */
 public final class TracerBenchmark {
     private TracerBenchmark() {

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.ConfigurationProblems;
 import dev.zerodown.settings.Settings;
 
 /**
@@ -34,8 +36,18 @@ record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path
     static final String DEFAULT_MIGRATIONS = "src/main/resources/db/migration";
 
     static CheckInputs read(Map<String, String> parameters, Path basedir) {
+        return read(parameters, new Properties(), basedir);
+    }
+
+    /**
+     * @param userProperties the build's {@code -D} properties: a {@code zerodown.*} one that is no setting is a typo,
+     *                       reported with every other problem of the parameters
+     */
+    static CheckInputs read(Map<String, String> parameters, Properties userProperties, Path basedir) {
+        ConfigurationProblems problems = new ConfigurationProblems();
+        Settings.unknownProperties(userProperties).forEach(problems::add);
         Settings defaults = Settings.defaults().with("migrations", DEFAULT_MIGRATIONS);
-        Settings given = defaults.with(parameters);
+        Settings given = problems.apply(defaults, d -> d.with(parameters));
         Path root = basedir.toAbsolutePath().normalize();
 
         List<String> locations = new ArrayList<>();
@@ -54,9 +66,10 @@ record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path
 
         Path workloads = root.resolve(given.workloads());
         Path defaultRollout = root.resolve(defaults.rollout());
-        Path rollout = optionalFile("rollout", parameters, root, given.rollout());
-        Path invariants = optionalFile("invariants", parameters, root, given.invariants());
-        Path seed = optionalFile("seed", parameters, root, given.seed());
+        Path rollout = problems.get(() -> optionalFile("rollout", parameters, root, given.rollout()));
+        Path invariants = problems.get(() -> optionalFile("invariants", parameters, root, given.invariants()));
+        Path seed = problems.get(() -> optionalFile("seed", parameters, root, given.seed()));
+        problems.throwIfAny();
         Settings settings = given
                 .with("migrations", String.join(",", locations))
                 .with("workloads", workloads.toString())

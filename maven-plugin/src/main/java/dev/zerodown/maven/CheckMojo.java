@@ -8,6 +8,7 @@ import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.engine.CompatibilityRun.RunOutcome;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -230,6 +231,10 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "zerodown.skip", defaultValue = "false")
     private boolean skip;
 
+    /** The build session: its {@code -D} user properties are checked for {@code zerodown.*} typos. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -246,7 +251,8 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         try {
-            CheckInputs inputs = CheckInputs.read(parameters(), project.getBasedir().toPath());
+            CheckInputs inputs = CheckInputs.read(parameters(), session.getUserProperties(),
+                    project.getBasedir().toPath());
             if (inputs.nothingToCheck()) {
                 getLog().info("No migrations at " + inputs.defaultMigrations() + ": nothing to check in "
                         + project.getArtifactId());

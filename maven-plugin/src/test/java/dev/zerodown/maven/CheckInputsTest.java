@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.settings.FailOn;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,33 @@ class CheckInputsTest {
         assertThat(inputs.settings().rollout()).isEqualTo(folder.resolve("rollout.txt").toString());
         assertThat(inputs.settings().seed()).isNull();
         assertThat(inputs.workloads()).isEqualTo(folder);
+    }
+
+    @Test
+    void should_reject_an_unknown_zerodown_user_property_with_every_other_problem_together() {
+        Properties user = new Properties();
+        user.setProperty("zerodown.soakk", "2s");
+        user.setProperty("zerodown.skip", "false");
+        user.setProperty("maven.test.skip", "true");
+
+        assertThatThrownBy(() -> CheckInputs.read(Map.of("rollout", "plans/rollout.txt", "seed", "data/seed.sql"),
+                user, basedir))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("3 configuration problems:\n"
+                        + "- Unknown property 'zerodown.soakk' (value '2s'); did you mean zerodown.soak?\n"
+                        + "- Setting 'rollout' (zerodown.rollout) names " + basedir.resolve("plans/rollout.txt")
+                        + ", which is not a file; fix the path or remove the setting to use the default\n"
+                        + "- Setting 'seed' (zerodown.seed) names " + basedir.resolve("data/seed.sql")
+                        + ", which is not a file; fix the path or remove the setting to use the default");
+    }
+
+    @Test
+    void should_accept_the_plugin_s_own_user_properties() {
+        Properties user = new Properties();
+        user.setProperty("zerodown.skip", "false");
+        user.setProperty("zerodown.soak", "2s");
+
+        assertThat(CheckInputs.read(Map.of(), user, basedir).nothingToCheck()).isTrue();
     }
 
     @Test

@@ -102,12 +102,16 @@ public final class Facts {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    /** The counts line every report shows: unsafe transitions, errors, warnings, acknowledged. */
+    /**
+     * The counts line every report shows: unsafe transitions, errors, warnings, acknowledged, and the
+     * transitions that never ran when there are any.
+     */
     public static String counts(RunResult run, String separator) {
         return unsafeTransitions(run) + " of " + run.transitions().size() + " transitions unsafe" + separator
                 + plural(count(run, Severity.ERROR, false), "error") + separator
                 + plural(count(run, Severity.WARNING, false), "warning") + separator
-                + acknowledged(run) + " acknowledged";
+                + acknowledged(run) + " acknowledged"
+                + (run.notRun().isEmpty() ? "" : separator + run.notRun().size() + " not run");
     }
 
     /** Live versions as a person writes them: {@code v1, v2}. */

@@ -11,6 +11,7 @@ import dev.zerodown.hazards.Severity;
 import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.InvariantResult;
+import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.Traffic;
 import dev.zerodown.result.TransitionResult;
@@ -47,8 +48,23 @@ public final class RunJson {
         summary.put("errors", Facts.count(run, Severity.ERROR, false));
         summary.put("warnings", Facts.count(run, Severity.WARNING, false));
         summary.put("acknowledged", Facts.acknowledged(run));
+        summary.put("notRun", run.notRun().size());
         ArrayNode ts = o.putArray("transitions");
         run.transitions().forEach(t -> ts.add(transition(t)));
+        ArrayNode nr = o.putArray("notRun");
+        run.notRun().forEach(t -> nr.add(notRun(t)));
+        return o;
+    }
+
+    private static ObjectNode notRun(NotRunTransition t) {
+        ObjectNode o = F.objectNode();
+        o.put("name", t.name());
+        o.put("step", t.step());
+        o.put("kind", t.kind().id());
+        strings(o.putArray("liveVersions"), t.liveVersions());
+        strings(o.putArray("canaryVersions"), t.canaryVersions());
+        o.put("verdict", NotRunTransition.STATUS);
+        o.put("reason", t.reason());
         return o;
     }
 

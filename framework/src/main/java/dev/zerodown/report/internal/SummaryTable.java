@@ -2,11 +2,12 @@ package dev.zerodown.report.internal;
 
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.result.Hazard;
+import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
 
-/** The table above the timeline: one row per transition. */
+/** The table above the timeline: one row per transition, those that never ran included. */
 final class SummaryTable {
     private SummaryTable() {
     }
@@ -21,6 +22,9 @@ final class SummaryTable {
         h.close("tr").close("thead").nl().open("tbody");
         for (int i = 0; i < run.transitions().size(); i++) {
             row(h, run.transitions().get(i), i + 1);
+        }
+        for (int i = 0; i < run.notRun().size(); i++) {
+            notRun(h, run.notRun().get(i), run.transitions().size() + i + 1);
         }
         h.close("tbody").close("table").nl().close("section").nl();
     }
@@ -47,6 +51,19 @@ final class SummaryTable {
         h.el("td", Facts.ok(t) + " / " + Facts.failed(t), "class", Facts.failed(t) > 0 ? "num zd-bad" : "num");
         double wait = Facts.maxLockWaitMs(t);
         h.el("td", Text.duration(wait), "class", "num");
+        h.close("tr").nl();
+    }
+
+    /** A transition that never ran: no measurements, the reason where the hazards go. */
+    private static void notRun(Html h, NotRunTransition t, int n) {
+        h.open("tr", "class", "zd-notrun");
+        h.el("td", n, "class", "num");
+        h.el("td", t.name());
+        h.el("td", String.join(", ", t.liveVersions()));
+        h.open("td").raw("<span class=\"zd-verdict zd-notrun\">\u2013 not run</span>").close("td");
+        h.el("td", t.reason());
+        h.el("td", "\u2014", "class", "num");
+        h.el("td", "\u2014", "class", "num");
         h.close("tr").nl();
     }
 

@@ -1,0 +1,1 @@
+create or replace view note_titles as select id, title from notes;

@@ -1,0 +1,4 @@
+create table notes (
+    id   bigserial primary key,
+    body text not null
+);
