@@ -36,7 +36,7 @@ final class SyntheticTable {
     /** Per insert column: how its value is made. */
     private final List<Source> sources = new ArrayList<>();
 
-    private enum Source { COPY, FRESH, PARENT, PLAUSIBLE, NULL }
+    private enum Source { COPY, VARIANT, FRESH, PARENT, PLAUSIBLE, NULL }
 
     SyntheticTable(SyntheticCatalog.Table table, List<String[]> rows, Map<Integer, List<String>> parentValues,
                    boolean honourPrivileges) {
@@ -130,7 +130,8 @@ final class SyntheticTable {
             } else if (reference(i) != null && (noRows || rows.isEmpty())) {
                 s = Source.PARENT;
             } else if (!noRows) {
-                s = Source.COPY;
+                s = allDistinct(i) && SyntheticValues.variant(c, "x", 1, new SplittableRandom(0)) != null
+                        ? Source.VARIANT : Source.COPY;
             } else if (c.notNull()) {
                 if (SyntheticValues.plausible(c, new SplittableRandom(0)) == null) {
                     if (c.hasDefault()) {
@@ -147,6 +148,16 @@ final class SyntheticTable {
             sources.add(s);
         }
         return out;
+    }
+
+    /**
+     * True when every sampled value of the column is different (at least two): a column like an email
+     * or a name, where a new row copying another's value would be a duplicate no application writes
+     * (and a later unique index would fail on it).
+     */
+    private boolean allDistinct(int column) {
+        List<String> values = rows.stream().map(r -> r[column]).filter(java.util.Objects::nonNull).toList();
+        return values.size() >= 2 && new java.util.HashSet<>(values).size() == values.size();
     }
 
     /** Per unique column set, one column that gets a fresh value (not a foreign key, not filled by the database). */
@@ -223,6 +234,7 @@ final class SyntheticTable {
                     yield parents.isEmpty() ? null : parents.get(random.nextInt(parents.size()));
                 }
                 case COPY -> source == null ? null : source[i];
+                case VARIANT -> SyntheticValues.variant(c, source == null ? null : source[i], sequence.getAsLong(), random);
                 case PLAUSIBLE -> SyntheticValues.plausible(c, random);
                 case NULL -> null;
             };

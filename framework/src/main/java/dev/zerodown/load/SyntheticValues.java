@@ -31,6 +31,19 @@ final class SyntheticValues {
         };
     }
 
+    /**
+     * A new value shaped like a sampled one, for a column whose sampled values are all different:
+     * strings get a unique prefix ({@code zd<seq>-u5@example.com}, so a format check still sees the
+     * original's shape), uuids a random one; null for other types (their values are copied).
+     */
+    static String variant(SyntheticCatalog.Column c, String sampled, long seq, SplittableRandom random) {
+        return switch (c.typeName()) {
+            case "text", "varchar", "citext" -> "zd" + seq + (sampled == null ? "" : "-" + sampled);
+            case "uuid" -> new UUID(random.nextLong(), random.nextLong()).toString();
+            default -> null;
+        };
+    }
+
     /** A plausible value of the column's type, or null when none is known (the column is then left out). */
     static String plausible(SyntheticCatalog.Column c, SplittableRandom random) {
         if (!c.labels().isEmpty()) {

@@ -180,6 +180,15 @@ class SyntheticTrafficTest {
     }
 
     @Test
+    void should_stay_safe_when_a_unique_index_is_built_on_a_column_whose_values_the_old_version_keeps_distinct() {
+        RunResult r = run(p -> p.migrate("V2"), Map.of("mixed", "true"),
+                "create unique index concurrently accounts_display_name_key on accounts (display_name);");
+
+        assertSafe(r);
+        assertThat(r.transitions().get(0).requests().get("v1").total()).isPositive();
+    }
+
+    @Test
     void should_stay_safe_when_a_table_the_old_version_never_knew_is_created() {
         RunResult r = run(p -> p.migrate("V2"), "create table audit (id bigserial primary key, what text not null);");
 
