@@ -26,7 +26,7 @@ final class SyntheticClient implements AppVersion {
     private final SplittableRandom random;
     private final SyntheticMix mix;
     private final LongSupplier sequence;
-    private final Map<SyntheticTable, List<String[]>> inserted = new HashMap<>();
+    private final Map<String, List<String[]>> inserted = new HashMap<>();
 
     SyntheticClient(List<SyntheticTable> tables, DataSource dataSource, SplittableRandom random, SyntheticMix mix,
                     LongSupplier sequence) {
@@ -40,7 +40,7 @@ final class SyntheticClient implements AppVersion {
     @Override
     public void request() throws StatementFailure {
         SyntheticTable t = tables.get(random.nextInt(tables.size()));
-        List<String[]> mine = inserted.computeIfAbsent(t, k -> new ArrayList<>());
+        List<String[]> mine = own(t.table.qualifiedName());
         Op op = mix.choose(random, t.ops, !mine.isEmpty());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -54,6 +54,11 @@ final class SyntheticClient implements AppVersion {
         } catch (SQLException e) {
             throw new StatementFailure("connect", Set.of(), e);
         }
+    }
+
+    /** The keys this client inserted into a table (and did not delete yet). */
+    List<String[]> own(String table) {
+        return inserted.computeIfAbsent(table, k -> new ArrayList<>());
     }
 
     /** Runs one request of {@code op} on {@code t}; used by the load and by the check at start. */
@@ -115,7 +120,12 @@ final class SyntheticClient implements AppVersion {
     }
 
     private void insert(Connection c, SyntheticTable t, List<String[]> mine) throws StatementFailure {
-        String[] values = t.newRow(random, sequence);
+        String[] values = t.newRow(random, sequence, this::own);
+        if (values == null) {
+            // no parent row for a foreign key yet: an application would not offer this insert either
+            read(c, t, key(t, mine));
+            return;
+        }
         String[] key = execute(c, t.insert, values, t.keyed());
         if (key != null) {
             mine.add(key);

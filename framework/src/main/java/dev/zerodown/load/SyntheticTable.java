@@ -188,9 +188,6 @@ final class SyntheticTable {
         for (int k = 0; k < insertColumns.size(); k++) {
             int i = insertColumns.get(k);
             Column c = table.columns().get(i);
-            if (sources.get(k) == Source.PARENT && c.notNull() && parentValues.getOrDefault(i, List.of()).isEmpty()) {
-                return "no row in " + reference(i).table() + " for the foreign key " + c.name();
-            }
             if (sources.get(k) == Source.NULL && c.notNull()) {
                 return "no row to copy and no known value of type " + c.type() + " for " + c.name();
             }
@@ -220,8 +217,18 @@ final class SyntheticTable {
                 .toArray(String[]::new);
     }
 
-    /** The values of an inserted row, in {@link #insert}'s parameter order. */
-    String[] newRow(SplittableRandom random, LongSupplier sequence) {
+    /** The tables this one's foreign keys point at (schema-qualified). */
+    List<String> parents() {
+        return table.references().stream().map(SyntheticCatalog.Reference::table).distinct().toList();
+    }
+
+    /**
+     * The values of an inserted row, in {@link #insert}'s parameter order; null when a NOT NULL
+     * foreign key has no parent yet (none sampled, none inserted by this client).
+     *
+     * @param ownParents per parent table, the keys this client inserted there
+     */
+    String[] newRow(SplittableRandom random, LongSupplier sequence, java.util.function.Function<String, List<String[]>> ownParents) {
         String[] source = rows.isEmpty() ? null : rows.get(random.nextInt(rows.size()));
         String[] values = new String[insertColumns.size()];
         for (int k = 0; k < values.length; k++) {
@@ -229,17 +236,26 @@ final class SyntheticTable {
             Column c = table.columns().get(i);
             values[k] = switch (sources.get(k)) {
                 case FRESH -> SyntheticValues.fresh(c, sequence.getAsLong(), random);
-                case PARENT -> {
-                    List<String> parents = parentValues.getOrDefault(i, List.of());
-                    yield parents.isEmpty() ? null : parents.get(random.nextInt(parents.size()));
-                }
+                case PARENT -> parentValue(i, random, ownParents);
                 case COPY -> source == null ? null : source[i];
                 case VARIANT -> SyntheticValues.variant(c, source == null ? null : source[i], sequence.getAsLong(), random);
                 case PLAUSIBLE -> SyntheticValues.plausible(c, random);
                 case NULL -> null;
             };
+            if (values[k] == null && sources.get(k) == Source.PARENT && c.notNull()) {
+                return null;
+            }
         }
         return values;
+    }
+
+    private String parentValue(int column, SplittableRandom random, java.util.function.Function<String, List<String[]>> ownParents) {
+        List<String> parents = parentValues.getOrDefault(column, List.of());
+        if (!parents.isEmpty()) {
+            return parents.get(random.nextInt(parents.size()));
+        }
+        List<String[]> own = ownParents.apply(reference(column).table());
+        return own.isEmpty() || own.get(0).length != 1 ? null : own.get(random.nextInt(own.size()))[0];
     }
 
     /**

@@ -42,8 +42,12 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL)
 public final class SyntheticWorkload implements AppVersionFactory {
-    /** Tables never touched: the history tables of Flyway and Liquibase. */
-    public static final Set<String> HISTORY_TABLES = Set.of("flyway_schema_history", "databasechangelog", "databasechangeloglock");
+    /**
+     * Tables never touched: the history tables of Flyway, Liquibase, Diesel, golang-migrate, dbmate
+     * and Rails ({@code schema_migrations}) and goose.
+     */
+    public static final Set<String> HISTORY_TABLES = Set.of("flyway_schema_history", "databasechangelog",
+            "databasechangeloglock", "__diesel_schema_migrations", "schema_migrations", "goose_db_version");
     /** Rows sampled per table. */
     public static final int SAMPLED_KEYS = 100;
 
@@ -85,6 +89,7 @@ public final class SyntheticWorkload implements AppVersionFactory {
         List<SyntheticTable> tables = new ArrayList<>();
         Map<String, List<String>> notes = new LinkedHashMap<>();
         List<String> withoutKey = new ArrayList<>();
+        List<SyntheticTable> candidates = new ArrayList<>();
         try {
             for (SyntheticCatalog.Table t : SyntheticCatalog.read(connection)) {
                 if (excluded.contains(t.name().toLowerCase(Locale.ROOT))) {
@@ -98,16 +103,19 @@ public final class SyntheticWorkload implements AppVersionFactory {
                 if (!table.keyed()) {
                     withoutKey.add(t.qualifiedName());
                 }
-                probe(connection, table, mix, deployed, sequence);
-                if (!table.notes.isEmpty()) {
-                    notes.put(t.qualifiedName(), List.copyOf(table.notes));
-                }
-                if (!table.ops.isEmpty()) {
-                    tables.add(table);
-                }
+                candidates.add(table);
             }
+            probe(connection, parentsFirst(candidates), mix, deployed, sequence);
         } catch (SQLException e) {
             throw new EnvironmentException("Could not read the catalog for synthetic traffic: " + e.getMessage(), e);
+        }
+        for (SyntheticTable table : candidates) {
+            if (!table.notes.isEmpty()) {
+                notes.put(table.table.qualifiedName(), List.copyOf(table.notes));
+            }
+            if (!table.ops.isEmpty()) {
+                tables.add(table);
+            }
         }
         return new SyntheticWorkload(tables, notes, withoutKey, mix);
     }
@@ -201,33 +209,90 @@ public final class SyntheticWorkload implements AppVersionFactory {
         return out;
     }
 
-    /** Runs each request kind once in a transaction that is rolled back; leaves out the kinds the version cannot do. */
-    private static void probe(Connection c, SyntheticTable t, SyntheticMix mix, boolean deployed, LongSupplier sequence)
-            throws SQLException {
+    /** Tables ordered so that a table comes after the tables its foreign keys point at (cycles in catalog order). */
+    private static List<SyntheticTable> parentsFirst(List<SyntheticTable> tables) {
+        Map<String, SyntheticTable> byName = new LinkedHashMap<>();
+        tables.forEach(t -> byName.put(t.table.qualifiedName(), t));
+        List<SyntheticTable> out = new ArrayList<>();
+        Set<String> visiting = new java.util.HashSet<>();
+        Set<String> done = new java.util.HashSet<>();
+        for (SyntheticTable t : tables) {
+            visit(t, byName, visiting, done, out);
+        }
+        return out;
+    }
+
+    private static void visit(SyntheticTable t, Map<String, SyntheticTable> byName, Set<String> visiting, Set<String> done,
+                              List<SyntheticTable> out) {
+        String name = t.table.qualifiedName();
+        if (done.contains(name) || !visiting.add(name)) {
+            return;
+        }
+        for (String parent : t.parents()) {
+            SyntheticTable p = byName.get(parent);
+            if (p != null) {
+                visit(p, byName, visiting, done, out);
+            }
+        }
+        done.add(name);
+        out.add(t);
+    }
+
+    /**
+     * Runs each request kind of every table once, parents first, in one transaction that is rolled
+     * back (so a child's insert can use the row just inserted into its parent, as the load's clients
+     * do); leaves out the kinds the version cannot do.
+     */
+    private static void probe(Connection c, List<SyntheticTable> tables, SyntheticMix mix, boolean deployed,
+                              LongSupplier sequence) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
-        SyntheticClient client = new SyntheticClient(List.of(t), null, new SplittableRandom(LoadSettings.DEFAULT_SEED),
+        SyntheticClient client = new SyntheticClient(tables, null, new SplittableRandom(LoadSettings.DEFAULT_SEED),
                 mix, sequence);
-        List<String[]> mine = new ArrayList<>();
         try {
-            for (Op op : List.copyOf(t.ops)) {
-                Savepoint sp = c.setSavepoint();
-                try {
-                    client.run(c, t, op, mine);
-                    c.releaseSavepoint(sp);
-                } catch (StatementFailure f) {
-                    c.rollback(sp);
-                    String state = f.getCause().getSQLState();
-                    if (!deployed || dataShaped(state)) {
-                        t.ops.remove(op);
-                        t.notes.add("not " + SyntheticTable.past(op) + ": " + state + " " + f.getMessage()
-                                + " (when the version started)");
+            for (SyntheticTable t : tables) {
+                List<String[]> mine = client.own(t.table.qualifiedName());
+                for (Op op : List.copyOf(t.ops)) {
+                    if (op == Op.DELETE) {
+                        continue; // after the children, below: a delete must not take the parent row they need
                     }
+                    probe(c, client, t, op, mine, deployed);
+                }
+            }
+            for (SyntheticTable t : tables) {
+                if (t.ops.contains(Op.DELETE)) {
+                    probe(c, client, t, Op.DELETE, client.own(t.table.qualifiedName()), deployed);
                 }
             }
         } finally {
             c.rollback();
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void probe(Connection c, SyntheticClient client, SyntheticTable t, Op op, List<String[]> mine,
+                              boolean deployed) throws SQLException {
+        if (op == Op.INSERT && t.newRow(new SplittableRandom(0), () -> 1, client::own) == null) {
+            t.ops.remove(Op.INSERT);
+            t.ops.remove(Op.DELETE);
+            t.notes.add("not inserted: no row in the table a NOT NULL foreign key points at, when the version started");
+            return;
+        }
+        Savepoint sp = c.setSavepoint();
+        try {
+            client.run(c, t, op, mine);
+            c.releaseSavepoint(sp);
+        } catch (StatementFailure f) {
+            c.rollback(sp);
+            String state = f.getCause().getSQLState();
+            if (!deployed || dataShaped(state)) {
+                t.ops.remove(op);
+                if (op == Op.INSERT) {
+                    t.ops.remove(Op.DELETE);
+                }
+                t.notes.add("not " + SyntheticTable.past(op) + ": " + state + " " + f.getMessage()
+                        + " (when the version started)");
+            }
         }
     }
 
