@@ -112,7 +112,7 @@ class SyntheticWorkloadTest {
     @Test
     void should_insert_into_empty_tables_and_then_use_the_rows_it_inserted() throws Exception {
         exec(db, "create table parent (id serial primary key, name varchar(20) not null, kind text not null default 'x')",
-                "create table child (id uuid primary key default gen_random_uuid(), parent_id int references parent (id),"
+                "create table child (id uuid primary key default gen_random_uuid(), parent_id int not null references parent (id),"
                         + " code text not null unique, at timestamptz not null, data jsonb)");
 
         VersionStats stats = run(fromCatalog(), 600);
