@@ -30,10 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputTest {
     private static final AppVersionFactory IDLE = dataSource -> () -> { };
-    private static final String SETTINGS = "allowExternal, batchRows, clients, failOn, image, invariants, jdbcUrl,"
-            + " lockRetries, lockTimeout, maxLockWait, migrations, mixed, placeholders, postgresVersions, provider,"
-            + " randomSeed, rate, reportDirectory, rollout, sampleInterval, seed, severities, since, soak, stepTimeout,"
-            + " workloads";
+    /** The settings in the message's order (sorted), from the one list of names. */
+    private static final String SETTINGS = String.join(", ", new java.util.TreeSet<>(dev.zerodown.settings.Settings.NAMES));
     private static final String PLACEHOLDER_FORMAT = "accepted: name=value entries, comma-separated"
             + " (e.g. schema=app,grants=select,insert); a comma starts a new entry only when name= follows it";
 

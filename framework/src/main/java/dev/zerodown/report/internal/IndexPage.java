@@ -3,12 +3,12 @@ package dev.zerodown.report.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
@@ -78,16 +78,37 @@ public final class IndexPage {
         if (!Files.isDirectory(dir)) {
             return out;
         }
-        try (Stream<Path> files = Files.find(dir, 3, (p, a) -> a.isRegularFile()
-                && p.getFileName().toString().equals("report.json")
-                && p.getParent().getFileName().toString().matches("pg\\d+"))) {
-            files.forEach(p -> out.add(read(p)));
+        // listed folder by folder, never stat-ing other files: a report being written next to these
+        // (an atomic write's temporary file) may vanish while the index is built
+        try (DirectoryStream<Path> runs = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            for (Path run : runs) {
+                if (majorFolder(run)) {
+                    addReport(run, out);
+                    continue;
+                }
+                try (DirectoryStream<Path> majors = Files.newDirectoryStream(run, IndexPage::majorFolder)) {
+                    for (Path major : majors) {
+                        addReport(major, out);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list reports in " + dir + ": " + e.getMessage(), e);
         }
         out.sort(Comparator.comparing(Entry::name).thenComparing(e -> e.major().length())
                 .thenComparing(Entry::major));
         return out;
+    }
+
+    private static boolean majorFolder(Path p) {
+        return p.getFileName().toString().matches("pg\\d+") && Files.isDirectory(p);
+    }
+
+    private static void addReport(Path majorFolder, List<Entry> out) {
+        Path json = majorFolder.resolve("report.json");
+        if (Files.isRegularFile(json)) {
+            out.add(read(json));
+        }
     }
 
     private static Entry read(Path json) {
