@@ -70,7 +70,7 @@ public final class TransitionJudge {
         for (InvariantResult r : invariants) {
             if (!r.holds()) {
                 hazards.add(hazard(HazardId.INVARIANT_VIOLATED, "invariant '" + r.name() + "' returned "
-                        + r.discrepancies() + " row(s)", "sample: " + r.sample(), r.atMs()));
+                        + Text.count(r.discrepancies(), "row"), "sample: " + r.sample(), r.atMs()));
             }
         }
         List<Hazard> effective = Hazards.withSeverities(hazards, settings.severities()).stream()
