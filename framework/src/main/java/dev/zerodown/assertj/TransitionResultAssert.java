@@ -1,8 +1,21 @@
 package dev.zerodown.assertj;
 
+import static dev.zerodown.assertj.error.ShouldBeSafe.shouldBeSafe;
+import static dev.zerodown.assertj.error.ShouldBeUnsafe.shouldBeUnsafe;
+import static dev.zerodown.assertj.error.ShouldHaveCheckedInvariant.shouldHaveCheckedInvariant;
+import static dev.zerodown.assertj.error.ShouldHaveFailedRequests.shouldHaveFailedRequests;
+import static dev.zerodown.assertj.error.ShouldHaveHazard.shouldHaveHazard;
+import static dev.zerodown.assertj.error.ShouldHaveMaxLockWaitAtLeast.shouldHaveMaxLockWaitAtLeast;
+import static dev.zerodown.assertj.error.ShouldHaveMaxLockWaitBelow.shouldHaveMaxLockWaitBelow;
+import static dev.zerodown.assertj.error.ShouldHaveNoFailedRequests.shouldHaveNoFailedRequests;
+import static dev.zerodown.assertj.error.ShouldHoldInvariant.shouldHoldInvariant;
+import static dev.zerodown.assertj.error.ShouldNotHaveHazard.shouldNotHaveHazard;
+import static dev.zerodown.assertj.error.ShouldServeTraffic.shouldServeTraffic;
+import static dev.zerodown.assertj.error.ShouldViolateInvariant.shouldViolateInvariant;
+
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.InvariantResult;
@@ -13,7 +26,10 @@ import dev.zerodown.result.VersionStats;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
-/** AssertJ assertions on one transition; every message names the transition and the evidence. */
+/**
+ * AssertJ assertions on one transition; every message names the transition and the evidence. The
+ * messages are built by one factory per failure kind in {@code dev.zerodown.assertj.error}.
+ */
 @API(status = API.Status.STABLE)
 public final class TransitionResultAssert extends AbstractAssert<TransitionResultAssert, TransitionResult> {
 
@@ -24,8 +40,7 @@ public final class TransitionResultAssert extends AbstractAssert<TransitionResul
     public TransitionResultAssert isSafe() {
         isNotNull();
         if (actual.verdict() != Verdict.SAFE) {
-            failWithMessage("Expected transition <%s> to be safe, but it is unsafe:%n%s", actual.name(),
-                    describe(actual.hazards().stream().filter(Hazard::blocking).toList()));
+            throwAssertionError(shouldBeSafe(actual));
         }
         return this;
     }
@@ -33,30 +48,33 @@ public final class TransitionResultAssert extends AbstractAssert<TransitionResul
     public TransitionResultAssert isUnsafe() {
         isNotNull();
         if (actual.verdict() != Verdict.UNSAFE) {
-            failWithMessage("Expected transition <%s> to be unsafe, but it is safe (hazards: %s)", actual.name(),
-                    ids(actual.hazards()));
+            throwAssertionError(shouldBeUnsafe(actual));
         }
         return this;
     }
 
-    /** No version had a failed request. */
+    /** No version had a failed request; the failure lists every version that had one, in live order. */
     public TransitionResultAssert hasNoFailedRequests() {
         isNotNull();
-        for (VersionStats s : actual.requests().values()) {
-            if (s.failed() > 0) {
-                failWithMessage("Expected no failed request in <%s>, but version <%s> had %d of %d failed: %s",
-                        actual.name(), s.version(), s.failed(), s.total(), failures(s));
-            }
+        List<VersionStats> failing = actual.requests().values().stream().filter(s -> s.failed() > 0)
+                .sorted(Comparator.comparingInt((VersionStats s) -> liveIndex(s.version())).thenComparing(VersionStats::version))
+                .toList();
+        if (!failing.isEmpty()) {
+            throwAssertionError(shouldHaveNoFailedRequests(actual, failing));
         }
         return this;
+    }
+
+    private int liveIndex(String version) {
+        int i = actual.liveVersions().indexOf(version);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     /** This version had failed requests with the SQLState, e.g. {@code 42703}. */
     public TransitionResultAssert hasFailedRequests(String version, String sqlState) {
         VersionStats s = stats(version);
         if (s.failuresBySqlState().getOrDefault(sqlState, 0L) == 0) {
-            failWithMessage("Expected version <%s> to fail with SQLState %s in <%s>, but its failures were %s",
-                    version, sqlState, actual.name(), s.failuresBySqlState());
+            throwAssertionError(shouldHaveFailedRequests(actual, s, sqlState));
         }
         return this;
     }
@@ -68,9 +86,7 @@ public final class TransitionResultAssert extends AbstractAssert<TransitionResul
                 .filter(w -> w.causedByMigration() && !"migration".equals(w.who()))
                 .filter(w -> w.durationMs() >= limit.toMillis())
                 .findFirst()
-                .ifPresent(w -> failWithMessage("Expected every lock wait on the migration in <%s> below %dms, but %s"
-                        + " waited %dms for %s on %s (blocked by pids %s; query: %s)", actual.name(), limit.toMillis(),
-                        w.who(), w.durationMs(), w.mode(), w.relation(), w.blockers(), w.query()));
+                .ifPresent(w -> throwAssertionError(shouldHaveMaxLockWaitBelow(actual, limit, w)));
         return this;
     }
 
@@ -81,8 +97,7 @@ public final class TransitionResultAssert extends AbstractAssert<TransitionResul
                 .filter(w -> w.causedByMigration() && !"migration".equals(w.who()))
                 .mapToLong(Timeline.LockWait::durationMs).max().orElse(0);
         if (max < limit.toMillis()) {
-            failWithMessage("Expected a lock wait on the migration of at least %dms in <%s>, but the longest was %dms",
-                    limit.toMillis(), actual.name(), max);
+            throwAssertionError(shouldHaveMaxLockWaitAtLeast(actual, limit, max));
         }
         return this;
     }
@@ -94,7 +109,7 @@ public final class TransitionResultAssert extends AbstractAssert<TransitionResul
     public TransitionResultAssert hasHazard(HazardId id) {
         isNotNull();
         if (actual.hazards(id).isEmpty()) {
-            failWithMessage("Expected hazard <%s> in <%s>, but it had: %s", id, actual.name(), ids(actual.hazards()));
+            throwAssertionError(shouldHaveHazard(actual, id));
         }
         return this;
     }
@@ -107,7 +122,7 @@ public final class TransitionResultAssert extends AbstractAssert<TransitionResul
         isNotNull();
         List<Hazard> found = actual.hazards(id);
         if (!found.isEmpty()) {
-            failWithMessage("Expected no hazard <%s> in <%s>, but found:%n%s", id, actual.name(), describe(found));
+            throwAssertionError(shouldNotHaveHazard(actual, id, found));
         }
         return this;
     }
@@ -116,8 +131,7 @@ public final class TransitionResultAssert extends AbstractAssert<TransitionResul
     public TransitionResultAssert holdsInvariant(String name) {
         InvariantResult r = invariant(name);
         if (!r.holds()) {
-            failWithMessage("Expected invariant <%s> to hold in <%s>, but it returned %d row(s), e.g. %s", name,
-                    actual.name(), r.discrepancies(), r.sample());
+            throwAssertionError(shouldHoldInvariant(actual, r));
         }
         return this;
     }
@@ -126,7 +140,7 @@ public final class TransitionResultAssert extends AbstractAssert<TransitionResul
     public TransitionResultAssert violatesInvariant(String name) {
         InvariantResult r = invariant(name);
         if (r.holds()) {
-            failWithMessage("Expected invariant <%s> to be violated in <%s>, but it held", name, actual.name());
+            throwAssertionError(shouldViolateInvariant(actual, name));
         }
         return this;
     }
@@ -134,8 +148,7 @@ public final class TransitionResultAssert extends AbstractAssert<TransitionResul
     private InvariantResult invariant(String name) {
         isNotNull();
         return actual.invariants().stream().filter(i -> i.name().equals(name)).findFirst().orElseGet(() -> {
-            failWithMessage("Expected invariant <%s> to be checked in <%s>, but only %s were active", name,
-                    actual.name(), actual.invariants().stream().map(InvariantResult::name).toList());
+            throwAssertionError(shouldHaveCheckedInvariant(actual, name));
             return null;
         });
     }
@@ -143,25 +156,8 @@ public final class TransitionResultAssert extends AbstractAssert<TransitionResul
     private VersionStats stats(String version) {
         isNotNull();
         return actual.requests(version).orElseGet(() -> {
-            failWithMessage("Expected version <%s> to serve traffic in <%s>, but the versions were %s", version,
-                    actual.name(), actual.requests().keySet());
+            throwAssertionError(shouldServeTraffic(actual, version));
             return null;
         });
-    }
-
-    private static String failures(VersionStats s) {
-        return s.failures().stream().limit(3)
-                .map(f -> f.sqlState() + " x" + f.count() + " on '" + f.statement() + "': " + f.sampleMessage())
-                .collect(Collectors.joining("; "));
-    }
-
-    private static String ids(List<Hazard> hazards) {
-        return hazards.stream().map(h -> h.id().id()).distinct().toList().toString();
-    }
-
-    private static String describe(List<Hazard> hazards) {
-        return hazards.stream().map(h -> "  " + h.id() + (h.where().isEmpty() ? "" : " at " + h.where()) + ": "
-                + h.message() + (h.evidence() == null ? "" : " [" + h.evidence() + "]"))
-                .collect(Collectors.joining(System.lineSeparator()));
     }
 }

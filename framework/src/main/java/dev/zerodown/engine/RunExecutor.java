@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.settings.Settings;
 import dev.zerodown.invariants.InvariantChecker;
+import dev.zerodown.judge.TransitionJudge;
 import dev.zerodown.load.AppVersionFactory;
 import dev.zerodown.load.LoadDriver;
 import dev.zerodown.load.LoadSettings;

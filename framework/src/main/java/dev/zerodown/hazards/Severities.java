@@ -91,7 +91,7 @@ public final class Severities {
      * user set one for {@code id} (it wins, escalations included), else the measured one (its
      * default, or a stricter one a rule chose, such as a long lock held across statements under
      * traffic). Apply it with {@code hazard.withSeverity(severities.effective(hazard.id(), hazard.severity()))},
-     * or to a whole step with {@code StepTrace.withSeverities}.
+     * or to a list with {@code dev.zerodown.judge.Hazards.withSeverities}.
      */
     public Severity effective(HazardId id, Severity measured) {
         return configured.getOrDefault(id, measured);

@@ -1,9 +1,5 @@
 package dev.zerodown.invariants;
 
-import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.config.EnvironmentException;
-import dev.zerodown.postgres.Database;
-import dev.zerodown.result.InvariantResult;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.EnvironmentException;
+import dev.zerodown.config.Text;
+import dev.zerodown.postgres.Database;
+import dev.zerodown.result.InvariantResult;
 import org.apiguardian.api.API;
 
 /**
@@ -111,11 +112,6 @@ public final class InvariantChecker {
     }
 
     private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String s = message.strip();
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl).strip();
+        return Text.firstLine(message);
     }
 }

@@ -1,6 +1,7 @@
 package dev.zerodown.load;
 
 import java.sql.SQLException;
+import dev.zerodown.config.Text;
 
 /** Turns an exception of a request into its group key (SQLState, statement) and a sample message. */
 final class Failures {
@@ -43,14 +44,8 @@ final class Failures {
         return sql != null && sql.getSQLState() != null ? sql.getSQLState() : "java:" + fallback.getClass().getSimpleName();
     }
 
-    /** The first non-blank line, at most {@value #MAX_TEXT} characters; "" for null. */
+    /** The first non-blank line, at most {@value #MAX_TEXT} characters (and {@code …}); "" for null. */
     static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String s = message.strip();
-        int nl = s.indexOf('\n');
-        String line = (nl < 0 ? s : s.substring(0, nl)).strip();
-        return line.length() > MAX_TEXT ? line.substring(0, MAX_TEXT) + "…" : line;
+        return Text.shorten(Text.firstLine(message), MAX_TEXT + 1);
     }
 }

@@ -1,5 +1,7 @@
 package dev.zerodown.locks;
 
+import dev.zerodown.config.Text;
+
 /** How the monitor names backends, queries and times. */
 final class Names {
     /** application_name prefix of the app versions' connections. */
@@ -31,8 +33,7 @@ final class Names {
         if (query == null) {
             return null;
         }
-        String one = query.strip().replaceAll("\\s+", " ");
-        return one.length() <= MAX_QUERY ? one : one.substring(0, MAX_QUERY - 1) + "…";
+        return Text.oneLine(query, MAX_QUERY);
     }
 
     static long ms(long nanos) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import dev.zerodown.config.ConfigurationException;
+import dev.zerodown.config.Text;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -90,6 +91,6 @@ final class FlywaySplitter {
     }
 
     private static String oneLine(String message) {
-        return message == null ? "no detail" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+        return message == null ? "no detail" : Text.oneLine(message);
     }
 }

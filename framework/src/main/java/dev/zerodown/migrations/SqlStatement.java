@@ -1,6 +1,7 @@
 package dev.zerodown.migrations;
 
 import java.util.List;
+import dev.zerodown.config.Text;
 import dev.zerodown.hazards.HazardId;
 import org.apiguardian.api.API;
 
@@ -25,8 +26,7 @@ public record SqlStatement(String sql, int line, boolean transactional, List<Ack
 
     /** The statement on one line, white space collapsed, cut to 80 characters with {@code …}: for messages. */
     public String summary() {
-        String oneLine = sql.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= SUMMARY_LENGTH ? oneLine : oneLine.substring(0, SUMMARY_LENGTH - 1) + "…";
+        return Text.oneLine(sql, SUMMARY_LENGTH);
     }
 
     /** Whether a {@code zerodown:allow} comment acknowledges this hazard on this statement. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import dev.zerodown.config.Text;
 
 /** A server's version as it reports it, such as {@code 17.11} with major 17. */
 record ServerVersion(String version, int major) {
@@ -19,8 +20,8 @@ record ServerVersion(String version, int major) {
 
     /** The first line of an exception's message, for one-line errors. */
     static String firstLine(Throwable e) {
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(e.getClass().getSimpleName());
+        String line = Text.firstLine(e.getMessage());
+        return line.isEmpty() ? e.getClass().getSimpleName() : line;
     }
 
     /** The first line of the innermost cause's message. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What a backend waits for and who blocks it, read from pg_locks, pg_stat_activity and
@@ -22,22 +23,23 @@ import java.util.Set;
  * @param mode       the lock mode it waits for, or null
  * @param chain      one line per blocking backend, nearest first
  */
-record Blockers(String waitingFor, String relation, String mode, List<String> chain) {
+@API(status = API.Status.INTERNAL)
+public record Blockers(String waitingFor, String relation, String mode, List<String> chain) {
     private static final int MAX_BACKENDS = 10;
 
-    boolean waiting() {
+    public boolean waiting() {
         return waitingFor != null;
     }
 
     /** One sentence: what it waited for and who held it. */
-    String describe() {
+    public String describe() {
         if (!waiting()) {
             return "not waiting on a lock";
         }
         return "waiting for " + waitingFor + (chain.isEmpty() ? "" : "; blocked by " + String.join("; ", chain));
     }
 
-    static Blockers of(Connection c, int pid) throws SQLException {
+    public static Blockers of(Connection c, int pid) throws SQLException {
         String[] wait = waitingLock(c, pid);
         if (wait == null) {
             return new Blockers(null, null, null, List.of());

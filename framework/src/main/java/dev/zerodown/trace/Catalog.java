@@ -1,36 +1,39 @@
 package dev.zerodown.trace;
 
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The user-visible catalog at one moment, keyed by oid: what the tracer compares before and after
  * each statement. Read by {@link CatalogReader} on the migration's own connection (so it sees the
  * migration's uncommitted changes) or on the observer connection (committed state).
  */
-record Catalog(Map<Long, Rel> relations, Map<ColKey, Col> columns, Map<Long, Con> constraints, Map<Long, Typ> types,
+@API(status = API.Status.INTERNAL)
+public record Catalog(Map<Long, Rel> relations, Map<ColKey, Col> columns, Map<Long, Con> constraints, Map<Long, Typ> types,
                Map<Long, Fn> functions) {
 
     /** A table, view, materialized view, foreign table or index. */
-    record Rel(long oid, String schema, String name, char kind, long filenode, long tableOid, boolean valid) {
-        String qualified() {
+    @API(status = API.Status.INTERNAL)
+    public record Rel(long oid, String schema, String name, char kind, long filenode, long tableOid, boolean valid) {
+        public String qualified() {
             return schema + "." + name;
         }
 
-        boolean isIndex() {
+        public boolean isIndex() {
             return kind == 'i' || kind == 'I';
         }
 
         /** Holds rows: a table, a partition or a materialized view. */
-        boolean holdsRows() {
+        public boolean holdsRows() {
             return kind == 'r' || kind == 'm';
         }
 
         /** Something traffic reads or writes by name: a table, a view, a materialized view. */
-        boolean isTableLike() {
+        public boolean isTableLike() {
             return kind == 'r' || kind == 'p' || kind == 'm' || kind == 'v' || kind == 'f';
         }
 
-        String kindName() {
+        public String kindName() {
             return switch (kind) {
                 case 'r' -> "table";
                 case 'p' -> "partitioned table";
@@ -42,36 +45,41 @@ record Catalog(Map<Long, Rel> relations, Map<ColKey, Col> columns, Map<Long, Con
         }
     }
 
-    record ColKey(long relid, int attnum) {
+    @API(status = API.Status.INTERNAL)
+    public record ColKey(long relid, int attnum) {
     }
 
-    record Col(long relid, int attnum, String name, String type, long typid, int typmod, boolean notNull,
+    @API(status = API.Status.INTERNAL)
+    public record Col(long relid, int attnum, String name, String type, long typid, int typmod, boolean notNull,
                boolean hasDefault) {
     }
 
     /** A constraint of a relation; {@code refOid} is the referenced table of a foreign key, else 0. */
-    record Con(long oid, long relid, long refOid, String name, char type, boolean validated, String definition) {
+    @API(status = API.Status.INTERNAL)
+    public record Con(long oid, long relid, long refOid, String name, char type, boolean validated, String definition) {
     }
 
     /** A user type; {@code labels} are the enum labels in sort order, keyed by their pg_enum oid. */
-    record Typ(long oid, String schema, String name, char kind, Map<Long, String> labels) {
-        String qualified() {
+    @API(status = API.Status.INTERNAL)
+    public record Typ(long oid, String schema, String name, char kind, Map<Long, String> labels) {
+        public String qualified() {
             return schema + "." + name;
         }
     }
 
-    record Fn(long oid, String schema, String name, String arguments) {
-        String signature() {
+    @API(status = API.Status.INTERNAL)
+    public record Fn(long oid, String schema, String name, String arguments) {
+        public String signature() {
             return schema + "." + name + "(" + arguments + ")";
         }
     }
 
-    Rel relation(long oid) {
+    public Rel relation(long oid) {
         return relations.get(oid);
     }
 
     /** Columns of {@code relid} keyed by attnum. */
-    Col column(long relid, int attnum) {
+    public Col column(long relid, int attnum) {
         return columns.get(new ColKey(relid, attnum));
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.zerodown.config.Text;
 import dev.zerodown.trace.CatalogDiff.Change;
 import dev.zerodown.trace.CatalogDiff.Kind;
 
@@ -54,7 +55,7 @@ final class DiffBuilder {
             for (long relid : relids) {
                 boolean committed = !r.inBlock() || f.txns().stream().anyMatch(t -> t.index() == r.txn() && t.committed());
                 if (committed && committedTruncates.add(relid)) {
-                    out.add(new Change(Kind.TABLE_TRUNCATED, f.name(relid), Findings.rows(f.rowsAtStart(relid)), null,
+                    out.add(new Change(Kind.TABLE_TRUNCATED, f.name(relid), Text.number(f.rowsAtStart(relid)), null,
                             file, r.line()));
                 }
             }

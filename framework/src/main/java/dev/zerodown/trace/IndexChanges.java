@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * How the indexes of one statement changed. PostgreSQL recreates some indexes under a new oid
@@ -14,9 +15,10 @@ import java.util.Map;
  * @param dropped indexes gone without a successor
  * @param rebuilt (before, after) pairs that got new storage
  */
-record IndexChanges(List<Catalog.Rel> built, List<Catalog.Rel> dropped, List<Catalog.Rel[]> rebuilt) {
+@API(status = API.Status.INTERNAL)
+public record IndexChanges(List<Catalog.Rel> built, List<Catalog.Rel> dropped, List<Catalog.Rel[]> rebuilt) {
 
-    static IndexChanges of(Catalog before, Catalog after) {
+    public static IndexChanges of(Catalog before, Catalog after) {
         Map<String, Catalog.Rel> gone = new HashMap<>();
         List<Catalog.Rel[]> rebuilt = new ArrayList<>();
         for (Catalog.Rel old : before.relations().values()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.zerodown.result.Timeline;
+import org.apiguardian.api.API;
 
 /**
  * The relation locks the migration held on pre-existing relations: which statement took each
@@ -15,10 +16,12 @@ import dev.zerodown.result.Timeline;
  * was. Inside a transaction block this comes from pg_locks read after every statement (exact);
  * outside one, from the sampler (locks vanish when the statement ends).
  */
-final class LockLedger {
+@API(status = API.Status.INTERNAL)
+public final class LockLedger {
     /** One (relation, mode) held from {@code startMs} to {@code endMs}, first taken by {@code taker}. */
-    record Hold(long relid, String mode, StatementRecord taker, long startMs, long endMs, List<StatementRecord> later) {
-        long durationMs() {
+    @API(status = API.Status.INTERNAL)
+    public record Hold(long relid, String mode, StatementRecord taker, long startMs, long endMs, List<StatementRecord> later) {
+        public long durationMs() {
             return Math.max(0, endMs - startMs);
         }
     }
@@ -36,7 +39,7 @@ final class LockLedger {
         pre.relations().values().forEach(r -> oidsByName.put(r.qualified(), r.oid()));
     }
 
-    static LockLedger of(Catalog pre, List<StatementRecord> records, List<Txn> txns) {
+    public static LockLedger of(Catalog pre, List<StatementRecord> records, List<Txn> txns) {
         LockLedger l = new LockLedger(pre);
         Map<Integer, Txn> byIndex = new HashMap<>();
         txns.forEach(t -> byIndex.put(t.index(), t));
@@ -53,12 +56,12 @@ final class LockLedger {
         return l;
     }
 
-    List<Hold> holds() {
+    public List<Hold> holds() {
         return holds;
     }
 
     /** Modes held on {@code relid} while {@code r} ran (taken by it or earlier in its transaction). */
-    Set<String> modesDuring(StatementRecord r, long relid) {
+    public Set<String> modesDuring(StatementRecord r, long relid) {
         Set<String> out = new HashSet<>();
         for (Key k : heldDuring.getOrDefault(r.index(), Set.of())) {
             if (k.relid() == relid) {
@@ -69,7 +72,7 @@ final class LockLedger {
     }
 
     /** The strongest mode held on {@code relid} while {@code r} ran, or null. */
-    String strongestDuring(StatementRecord r, long relid) {
+    public String strongestDuring(StatementRecord r, long relid) {
         return LockModes.strongest(modesDuring(r, relid));
     }
 
@@ -77,13 +80,13 @@ final class LockLedger {
      * The lock that matters for what {@code r} did to {@code relid}: the strongest mode it took itself
      * when that blocks writes, else the strongest held while it ran; null when none.
      */
-    String modeFor(StatementRecord r, long relid) {
+    public String modeFor(StatementRecord r, long relid) {
         String own = LockModes.strongest(takenBy(r).getOrDefault(relid, Set.of()));
         return own != null && LockModes.blocksWrites(own) ? own : strongestDuring(r, relid);
     }
 
     /** Modes on {@code relid} that earlier statements of {@code r}'s transaction took and still held while it ran. */
-    Set<String> heldBefore(StatementRecord r, long relid) {
+    public Set<String> heldBefore(StatementRecord r, long relid) {
         Set<String> out = new HashSet<>();
         for (Hold h : holds) {
             if (h.relid() == relid && h.taker() != r && h.later().contains(r)) {
@@ -94,7 +97,7 @@ final class LockLedger {
     }
 
     /** (relation → modes) first taken by {@code r}. */
-    Map<Long, Set<String>> takenBy(StatementRecord r) {
+    public Map<Long, Set<String>> takenBy(StatementRecord r) {
         Map<Long, Set<String>> out = new LinkedHashMap<>();
         for (Hold h : holds) {
             if (h.taker() == r) {
@@ -104,12 +107,12 @@ final class LockLedger {
         return out;
     }
 
-    Hold hold(StatementRecord taker, long relid, String mode) {
+    public Hold hold(StatementRecord taker, long relid, String mode) {
         return holds.stream().filter(h -> h.taker() == taker && h.relid() == relid && h.mode().equals(mode))
                 .findFirst().orElse(null);
     }
 
-    List<Timeline.LockHold> timeline(String file) {
+    public List<Timeline.LockHold> timeline(String file) {
         List<Timeline.LockHold> out = new ArrayList<>();
         for (Hold h : holds) {
             out.add(new Timeline.LockHold(pre.relation(h.relid()).qualified(), h.mode(), h.startMs(), h.endMs(),

@@ -2,9 +2,11 @@ package dev.zerodown.trace;
 
 import java.util.Collection;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** PostgreSQL's table lock modes, weakest first, as pg_locks names them. */
-final class LockModes {
+@API(status = API.Status.INTERNAL)
+public final class LockModes {
     private static final List<String> ORDER = List.of("AccessShareLock", "RowShareLock", "RowExclusiveLock",
             "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock");
     private static final int SHARE = 4;
@@ -23,17 +25,17 @@ final class LockModes {
     private LockModes() {
     }
 
-    static int strength(String mode) {
+    public static int strength(String mode) {
         return ORDER.indexOf(mode);
     }
 
     /** SHARE and stronger: blocks writes (and AccessExclusiveLock also reads). */
-    static boolean strong(String mode) {
+    public static boolean strong(String mode) {
         return strength(mode) >= SHARE;
     }
 
     /** Conflicts with ROW EXCLUSIVE, the lock every INSERT, UPDATE and DELETE takes. */
-    static boolean blocksWrites(String mode) {
+    public static boolean blocksWrites(String mode) {
         return strength(mode) >= SHARE;
     }
 
@@ -42,7 +44,7 @@ final class LockModes {
      * held {@code held} on the relation: every mode that conflicts with it also conflicts with one
      * already held, so no other transaction can hold one.
      */
-    static boolean alreadyCovered(String mode, Collection<String> held) {
+    public static boolean alreadyCovered(String mode, Collection<String> held) {
         int m = strength(mode);
         if (m < 0) {
             return false;
@@ -57,16 +59,16 @@ final class LockModes {
         return (CONFLICTS[m] & ~covered) == 0;
     }
 
-    static boolean blocksReads(String mode) {
+    public static boolean blocksReads(String mode) {
         return "AccessExclusiveLock".equals(mode);
     }
 
-    static String strongest(Collection<String> modes) {
+    public static String strongest(Collection<String> modes) {
         return modes.stream().max((a, b) -> Integer.compare(strength(a), strength(b))).orElse(null);
     }
 
     /** "blocks reads and writes", "blocks writes", or "blocks neither reads nor writes". */
-    static String effect(String mode) {
+    public static String effect(String mode) {
         if (blocksReads(mode)) {
             return "blocks reads and writes";
         }

@@ -10,9 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** The small measurements taken around each statement. */
-final class Probes {
+@API(status = API.Status.INTERNAL)
+public final class Probes {
     /** Row counts stop at this many rows (beyond it pg_class.reltuples is used). */
     static final long ROW_COUNT_CAP = 100_000;
 
@@ -20,7 +22,8 @@ final class Probes {
     }
 
     /** Rows written and scans started on one table, as counted by the backend's own statistics. */
-    record Counters(long writes, long scans) {
+    @API(status = API.Status.INTERNAL)
+    public record Counters(long writes, long scans) {
         Counters minus(Counters o) {
             return new Counters(writes - o.writes, scans - o.scans);
         }
@@ -31,7 +34,8 @@ final class Probes {
     }
 
     /** A granted relation lock. */
-    record HeldLock(long relid, String mode) {
+    @API(status = API.Status.INTERNAL)
+    public record HeldLock(long relid, String mode) {
     }
 
     /**

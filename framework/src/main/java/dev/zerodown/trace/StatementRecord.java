@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.result.Timeline;
+import org.apiguardian.api.API;
 
 /**
  * What was measured around one statement.
@@ -22,19 +23,20 @@ import dev.zerodown.result.Timeline;
  * @param delta         rows written and scans started per table by this statement; null when not measured
  * @param emptied       pre-existing tables that got new storage and were left without rows by this statement
  */
-record StatementRecord(int index, SqlStatement statement, int txn, long startMs, long endMs, String sqlState, String error,
+@API(status = API.Status.INTERNAL)
+public record StatementRecord(int index, SqlStatement statement, int txn, long startMs, long endMs, String sqlState, String error,
                        long lockTimeoutMs, Set<Probes.HeldLock> locksAfter, List<Timeline.LockHold> sampled,
                        Catalog catalog, Map<Long, Probes.Counters> delta, Set<Long> emptied) {
 
-    boolean failed() {
+    public boolean failed() {
         return sqlState != null;
     }
 
-    boolean inBlock() {
+    public boolean inBlock() {
         return txn >= 0;
     }
 
-    int line() {
+    public int line() {
         return statement.line();
     }
 }

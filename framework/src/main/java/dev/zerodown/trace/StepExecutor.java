@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
-import dev.zerodown.hazards.HazardId;
+import dev.zerodown.config.Text;
 import dev.zerodown.locks.LockMonitor;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.migrations.SqlStatement;
@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs migration steps with Flyway's transaction rules, one connection per step (application_name
  * {@value #APPLICATION_NAME}), and traces each statement: locks, rewrites, validating scans, index
- * builds, rows written, catalog changes. A SQL error never throws from {@link #execute}: it becomes
- * {@code migration-failed} and ends the step. A step still running after {@code stepTimeout} is
+ * builds, rows written, catalog changes. It measures only; {@code dev.zerodown.judge.StepJudge}
+ * turns the trace into hazards. A SQL error never throws from {@link #execute}: it is recorded
+ * (judged {@code migration-failed}) and ends the step. A step still running after {@code stepTimeout} is
  * cancelled. Not thread-safe: one step at a time.
  */
 @API(status = API.Status.EXPERIMENTAL)
@@ -86,7 +87,7 @@ public final class StepExecutor {
             Catalog pre = CatalogReader.read(observer);
             Map<Long, Long> rows = Probes.rowCounts(observer, pre);
             if (mode == TransactionMode.REFUSED) {
-                return refused(step);
+                return refused(step, pre, rows);
             }
             try (Connection migration = db.connect(APPLICATION_NAME)) {
                 int pid = pid(migration);
@@ -107,45 +108,33 @@ public final class StepExecutor {
         applyLockTimeout(migration);
         long start = locks.nowMs();
         StepRun run;
-        FailureRules.Ending ending;
+        StepEnding ending;
         try (Watchdog dog = Watchdog.start(db, pid, settings.stepTimeout(), locks);
              MigrationProbe probe = new MigrationProbe(migration, pre)) {
             run = new StepRun(migration, probe, pid, locks, dog, pre, rows);
             List<StatementRecord> retried = Attempts.run(run, step, mode, dog, settings, migration);
             List<Timeline.LockWait> waits = locks.waits(start, locks.nowMs()).stream().filter(w -> w.pid() == pid).toList();
-            ending = new FailureRules.Ending(dog.fired(), dog.blockers(), dog.firedAtMs(), run.commitError(), retried, waits);
+            ending = new StepEnding(false, dog.fired(), dog.blockers(), dog.firedAtMs(), run.commitError(), retried, waits);
         }
         long end = locks.nowMs();
         Catalog post = CatalogReader.read(observer);
         StepFacts facts = new StepFacts(step, settings, pre, rows, run.records(), run.txns(), post,
-                LockLedger.of(pre, run.records(), run.txns()));
-        Findings out = new Findings(step);
+                LockLedger.of(pre, run.records(), run.txns()), ending);
         CatalogDiff diff = DiffBuilder.of(facts);
-        LockRules.apply(facts, out);
-        RewriteRules.apply(facts, out);
-        ScanRules.apply(facts, out);
-        IndexRules.apply(facts, out);
-        BackfillRules.apply(facts, out);
-        DestructiveRules.apply(facts, diff, out);
-        FailureRules.apply(facts, ending, out);
         boolean failed = ending.timedOut() || ending.commitError() != null
                 || !run.records().isEmpty() && run.records().get(run.records().size() - 1).failed();
-        LOG.debug("Traced {} ({} mode): {} statements in {} ms, {} hazards, analysed in {} ms", step.fileName(), mode,
-                run.records().size(), end - start, out.list().size(), locks.nowMs() - end);
+        LOG.debug("Traced {} ({} mode): {} statements in {} ms, catalog read in {} ms", step.fileName(), mode,
+                run.records().size(), end - start, locks.nowMs() - end);
         return new StepTrace(step, pid, start, end, failed, spans(step, run.records(), ending.retried()),
-                facts.ledger().timeline(step.fileName()), diff, out.list());
+                facts.ledger().timeline(step.fileName()), diff, facts);
     }
 
-    private StepTrace refused(MigrationStep step) {
-        SqlStatement s = TransactionMode.offender(step);
+    /** A mixed script refused by Flyway's rules: nothing ran, the facts say so. */
+    private StepTrace refused(MigrationStep step, Catalog pre, Map<Long, Long> rows) {
         long now = locks.nowMs();
-        Findings out = new Findings(step);
-        List<Integer> tx = step.statements().stream().filter(SqlStatement::transactional).map(SqlStatement::line).toList();
-        List<Integer> non = step.statements().stream().filter(x -> !x.transactional()).map(SqlStatement::line).toList();
-        out.add(HazardId.MIGRATION_FAILED, null, s, out.where(s) + " " + TransactionMode.refusal(step) + ".",
-                "non-transactional statements at lines " + non + "; transactional statements at lines " + tx
-                        + "; mixed=false; nothing ran", now);
-        return new StepTrace(step, 0, now, now, true, List.of(), List.of(), CatalogDiff.empty(), out.list());
+        StepFacts facts = new StepFacts(step, settings, pre, rows, List.of(), List.of(), pre,
+                LockLedger.of(pre, List.of(), List.of()), StepEnding.refusal());
+        return new StepTrace(step, 0, now, now, true, List.of(), List.of(), CatalogDiff.empty(), facts);
     }
 
     private static List<Timeline.StatementSpan> spans(MigrationStep step, List<StatementRecord> records,
@@ -163,7 +152,7 @@ public final class StepExecutor {
 
     private static Timeline.StatementSpan span(MigrationStep step, StatementRecord r, String note) {
         String error = r.failed() ? r.sqlState() + " " + r.error() + note : null;
-        return new Timeline.StatementSpan(step.fileName(), r.line(), Findings.shorten(r.statement().sql()), r.startMs(),
+        return new Timeline.StatementSpan(step.fileName(), r.line(), Text.statement(r.statement().sql()), r.startMs(),
                 r.endMs(), error);
     }
 

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.zerodown.config.Text;
 import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.result.Timeline;
 
@@ -225,12 +226,8 @@ final class StepRun {
         return out;
     }
 
+    /** The first line of a server error, without its {@code ERROR: } prefix. */
     static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String m = message.startsWith("ERROR: ") ? message.substring(7) : message;
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m.trim() : m.substring(0, nl).trim();
+        return Text.firstLine(message != null && message.startsWith("ERROR: ") ? message.substring(7) : message);
     }
 }

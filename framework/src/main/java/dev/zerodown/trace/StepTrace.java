@@ -1,16 +1,13 @@
 package dev.zerodown.trace;
 
 import java.util.List;
-import dev.zerodown.hazards.HazardId;
-import dev.zerodown.hazards.Severities;
-import dev.zerodown.hazards.Severity;
 import dev.zerodown.migrations.MigrationStep;
-import dev.zerodown.result.Hazard;
 import dev.zerodown.result.Timeline;
 import org.apiguardian.api.API;
 
 /**
- * What one traced step did.
+ * What one traced step did, as measured: no hazards (those are judged from it by
+ * {@code dev.zerodown.judge.StepJudge}).
  *
  * @param step       the step
  * @param backendPid the migration connection's backend
@@ -22,37 +19,19 @@ import org.apiguardian.api.API;
  * @param holds      relation locks held on pre-existing relations, per (relation, mode), with the
  *                   file and line of the statement that first took it
  * @param diff       what the committed step changed (empty when rolled back)
- * @param hazards    every hazard found, at default severity, acknowledgements applied
+ * @param facts      everything measured per statement, the input of the step's rules; null for a
+ *                   trace built by hand
  */
 @API(status = API.Status.STABLE)
 public record StepTrace(MigrationStep step, int backendPid, long startMs, long endMs, boolean failed,
                         List<Timeline.StatementSpan> statements, List<Timeline.LockHold> holds, CatalogDiff diff,
-                        List<Hazard> hazards) {
+                        StepFacts facts) {
     public StepTrace {
         statements = List.copyOf(statements);
         holds = List.copyOf(holds);
-        hazards = List.copyOf(hazards);
-    }
-
-    /** The hazards with this id. */
-    public List<Hazard> hazards(HazardId id) {
-        return hazards.stream().filter(h -> h.id() == id).toList();
     }
 
     public long durationMs() {
         return endMs - startMs;
-    }
-
-    /** A copy whose hazards carry their effective severity (see {@link Severities#effective}); off ones stay, marked off. */
-    public StepTrace withSeverities(Severities severities) {
-        return withHazards(hazards.stream().map(h -> {
-            Severity level = severities.effective(h.id(), h.severity());
-            return level == h.severity() ? h : h.withSeverity(level);
-        }).toList());
-    }
-
-    /** A copy with other hazards (after severities or traffic rules were applied). */
-    public StepTrace withHazards(List<Hazard> replaced) {
-        return new StepTrace(step, backendPid, startMs, endMs, failed, statements, holds, diff, replaced);
     }
 }

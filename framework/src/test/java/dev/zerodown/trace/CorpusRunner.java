@@ -6,6 +6,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.zerodown.judge.HazardRules;
+import dev.zerodown.judge.StepJudge;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.postgres.Database;
 import dev.zerodown.result.Hazard;
@@ -35,8 +37,8 @@ final class CorpusRunner {
             }
             try (Connection blocker = blocker(db, c.blockers().get(key)); Traffic traffic = Traffic.start(db, c.traffic().get(key))) {
                 StepTrace trace = executor.execute(step);
-                List<Hazard> hazards = traffic == null ? trace.hazards()
-                        : HazardRules.withTraffic(trace, locks.waits(trace.startMs(), trace.endMs()), settings.maxLockWait());
+                List<Hazard> hazards = traffic == null ? StepJudge.hazards(trace) : HazardRules.withTraffic(trace,
+                        StepJudge.hazards(trace), locks.waits(trace.startMs(), trace.endMs()), settings.maxLockWait());
                 out.add(new StepResult(step, trace, hazards));
             }
         }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import dev.zerodown.hazards.Severities;
+import dev.zerodown.judge.Hazards;
+import dev.zerodown.judge.StepJudge;
 import dev.zerodown.locks.LockMonitor;
 import dev.zerodown.migrations.MigrationLoader;
 import dev.zerodown.migrations.MigrationStep;
@@ -28,9 +30,9 @@ class HazardsDocExampleTest {
             executor.applyUntraced(steps.get(0));                        // the baseline: not traced
             Severities severities = Severities.parse("lock-held-across-statements=error");
             for (MigrationStep step : steps.subList(1, steps.size())) {
-                StepTrace trace = executor.execute(step).withSeverities(severities);
+                StepTrace trace = executor.execute(step);                // measures
                 out.append(step.name()).append(trace.failed() ? " (failed)" : "").append('\n');
-                for (Hazard h : trace.hazards()) {
+                for (Hazard h : Hazards.withSeverities(StepJudge.hazards(trace), severities)) {   // judges
                     out.append("  ").append(h.severity()).append(' ').append(h.id()).append(' ').append(h.relation())
                             .append(" at ").append(h.where())
                             .append(h.acknowledged() ? " (acknowledged: " + h.reason() + ")" : "").append('\n');

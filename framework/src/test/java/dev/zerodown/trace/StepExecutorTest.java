@@ -79,7 +79,7 @@ class StepExecutorTest {
 
         assertThat(trace.failed()).isTrue();
         assertThat(trace.durationMs()).isLessThan(10_000);
-        Hazard failed = trace.hazards(HazardId.MIGRATION_FAILED).get(0);
+        Hazard failed = Steps.hazards(trace, HazardId.MIGRATION_FAILED).get(0);
         assertThat(failed.line()).isEqualTo(2);
         assertThat(failed.message()).contains("step timeout (500ms)");
         assertThat(columnExists("w")).as("the step's transaction was rolled back").isFalse();
@@ -95,9 +95,9 @@ class StepExecutorTest {
             StepTrace trace = e.execute(Steps.of(dir, "V2__add.sql", "alter table t add column w int;\n"));
 
             assertThat(trace.failed()).isTrue();
-            assertThat(trace.hazards()).extracting(Hazard::id)
+            assertThat(Steps.hazards(trace)).extracting(Hazard::id)
                     .containsExactlyInAnyOrder(HazardId.LOCK_QUEUE, HazardId.MISSING_LOCK_TIMEOUT);
-            Hazard queue = trace.hazards(HazardId.LOCK_QUEUE).get(0);
+            Hazard queue = Steps.hazards(trace, HazardId.LOCK_QUEUE).get(0);
             assertThat(queue.relation()).isEqualTo("public.t");
             assertThat(queue.evidence()).contains("waiting for AccessExclusiveLock on public.t", "zd-app:v1",
                     "idle in transaction", "select count(*) from t");
@@ -114,10 +114,10 @@ class StepExecutorTest {
             StepTrace trace = e.execute(Steps.of(dir, "V2__index.sql", "create index concurrently t_v on t (v);\n"));
 
             assertThat(trace.failed()).isTrue();
-            assertThat(trace.hazards()).extracting(Hazard::id, Hazard::relation).containsExactly(
+            assertThat(Steps.hazards(trace)).extracting(Hazard::id, Hazard::relation).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(HazardId.MIGRATION_FAILED, null),
                     org.assertj.core.groups.Tuple.tuple(HazardId.INVALID_INDEX, "public.t_v"));
-            assertThat(trace.hazards().get(0).evidence()).contains("step timed out after 800ms", "virtualxid", "zd-app:v1");
+            assertThat(Steps.hazards(trace).get(0).evidence()).contains("step timed out after 800ms", "virtualxid", "zd-app:v1");
         }
     }
 
@@ -143,7 +143,7 @@ class StepExecutorTest {
             assertThat(trace.statements()).hasSizeGreaterThan(1);
             assertThat(trace.statements().get(0).error()).startsWith("55P03").endsWith("(attempt failed, retried)");
             assertThat(trace.statements().get(trace.statements().size() - 1).error()).isNull();
-            assertThat(trace.hazards()).extracting(Hazard::id).containsExactly(HazardId.STRONG_LOCK);
+            assertThat(Steps.hazards(trace)).extracting(Hazard::id).containsExactly(HazardId.STRONG_LOCK);
             assertThat(columnExists("w")).isTrue();
         }
     }
@@ -154,8 +154,8 @@ class StepExecutorTest {
 
         StepTrace trace = e.execute(Steps.of(dir, "V2__add.sql", "alter table t add column w int;\n"));
 
-        assertThat(trace.hazards()).extracting(Hazard::id).containsExactly(HazardId.STRONG_LOCK);
-        assertThat(trace.hazards().get(0).evidence()).contains("lock_timeout 1500 ms");
+        assertThat(Steps.hazards(trace)).extracting(Hazard::id).containsExactly(HazardId.STRONG_LOCK);
+        assertThat(Steps.hazards(trace).get(0).evidence()).contains("lock_timeout 1500 ms");
     }
 
     @Test
@@ -168,7 +168,7 @@ class StepExecutorTest {
         assertThat(trace.failed()).isTrue();
         assertThat(trace.diff().isEmpty()).isTrue();
         assertThat(columnExists("v")).isTrue();
-        Hazard failed = trace.hazards(HazardId.MIGRATION_FAILED).get(0);
+        Hazard failed = Steps.hazards(trace, HazardId.MIGRATION_FAILED).get(0);
         assertThat(failed.where()).isEqualTo("V2__fail.sql:2");
         assertThat(failed.message()).contains("SQLState 23514", "existing rows violate the CHECK constraint");
     }
@@ -197,7 +197,7 @@ class StepExecutorTest {
         StepTrace trace = e.execute(Steps.of(dir, "V3__orphan.sql", "insert into child values (999999);\n"));
 
         assertThat(trace.failed()).isTrue();
-        assertThat(trace.hazards(HazardId.MIGRATION_FAILED).get(0).evidence()).startsWith("COMMIT failed: 23503");
+        assertThat(Steps.hazards(trace, HazardId.MIGRATION_FAILED).get(0).evidence()).startsWith("COMMIT failed: 23503");
     }
 
     @Test

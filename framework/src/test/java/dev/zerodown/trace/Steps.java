@@ -7,12 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.zerodown.hazards.HazardId;
+import dev.zerodown.judge.StepJudge;
 import dev.zerodown.migrations.MigrationLoader;
 import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.result.Hazard;
 
-/** Loads migration steps for tests with the real {@link MigrationLoader}. */
+/** Loads migration steps for tests with the real {@link MigrationLoader}, and judges their traces. */
 final class Steps {
     private Steps() {
+    }
+
+    /** What the judge finds in {@code trace} without traffic (the tracer only measures). */
+    static List<Hazard> hazards(StepTrace trace) {
+        return StepJudge.hazards(trace);
+    }
+
+    /** Those with this id. */
+    static List<Hazard> hazards(StepTrace trace, HazardId id) {
+        return hazards(trace).stream().filter(h -> h.id() == id).toList();
     }
 
     /** The steps of a Flyway-style folder. */

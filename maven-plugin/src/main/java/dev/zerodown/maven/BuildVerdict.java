@@ -3,6 +3,7 @@ package dev.zerodown.maven;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.zerodown.config.Text;
 import dev.zerodown.engine.CompatibilityRun.RunOutcome;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.report.FailureMessage;
@@ -70,7 +71,7 @@ final class BuildVerdict {
                         b.append(" at ").append(h.where());
                     }
                     if (h.message() != null) {
-                        b.append(": ").append(h.message().strip().replaceAll("\\s+", " "));
+                        b.append(": ").append(Text.oneLine(h.message()));
                     }
                 }
             }

@@ -57,31 +57,19 @@ public final class Text {
         return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
     }
 
-    /** Collapses whitespace (newlines included) to single spaces. */
+    /** Collapses whitespace (newlines included) to single spaces: {@link dev.zerodown.config.Text#oneLine(String)}. */
     public static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        return dev.zerodown.config.Text.oneLine(s);
     }
 
-    /** At most {@code max} characters, ending with an ellipsis when cut. */
+    /** At most {@code max} characters, ending with an ellipsis when cut: {@link dev.zerodown.config.Text#shorten}. */
     public static String shorten(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        if (s.length() <= max) {
-            return s;
-        }
-        return s.substring(0, Math.max(0, max - 1)) + "\u2026";
+        return dev.zerodown.config.Text.shorten(s, max);
     }
 
-    /** Like {@link #shorten} with "..." so the result stays ASCII for consoles. */
+    /** Like {@link #shorten} with "..." so the result stays ASCII for consoles: {@link dev.zerodown.config.Text#shortenAscii}. */
     public static String shortenAscii(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        if (s.length() <= max) {
-            return s;
-        }
-        return s.substring(0, Math.max(0, max - 3)) + "...";
+        return dev.zerodown.config.Text.shortenAscii(s, max);
     }
 
     /** A duration in ms for people: {@code 0 ms}, {@code 12 ms}, {@code 1.25 s}, {@code 2 min 5 s}. */

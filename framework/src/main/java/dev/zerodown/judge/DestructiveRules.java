@@ -1,8 +1,13 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
+import dev.zerodown.config.Text;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.migrations.SqlStatement;
+import dev.zerodown.trace.Catalog;
 import dev.zerodown.trace.CatalogDiff.Change;
+import dev.zerodown.trace.CatalogDiff;
+import dev.zerodown.trace.StatementRecord;
+import dev.zerodown.trace.StepFacts;
 
 /** {@code destructive}: the step dropped a table or a column of a table, or truncated a table. */
 final class DestructiveRules {
@@ -26,8 +31,8 @@ final class DestructiveRules {
             };
             out.add(HazardId.DESTRUCTIVE, table.qualified(), s,
                     (s == null ? f.step().fileName() : out.where(s)) + " " + what + "; the data of its "
-                            + Findings.rows(rows) + " rows is gone.",
-                    c.describe() + "; " + table.qualified() + " had " + Findings.rows(rows) + " rows when the step began",
+                            + Text.number(rows) + " rows is gone.",
+                    c.describe() + "; " + table.qualified() + " had " + Text.number(rows) + " rows when the step began",
                     r == null ? -1 : r.endMs());
         }
     }

@@ -1,10 +1,16 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.zerodown.config.Text;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.trace.Catalog;
+import dev.zerodown.trace.LockModes;
+import dev.zerodown.trace.Probes;
+import dev.zerodown.trace.StatementRecord;
+import dev.zerodown.trace.StepFacts;
 
 /**
  * {@code scan-under-lock}: a statement made a CHECK, foreign key or NOT NULL hold for the existing
@@ -64,10 +70,10 @@ final class ScanRules {
         }
         String name = f.name(relid);
         out.add(HazardId.SCAN_UNDER_LOCK, name, r.statement(),
-                out.where(r.statement()) + " checked all " + Findings.rows(rows) + " rows of " + name + " ("
+                out.where(r.statement()) + " checked all " + Text.number(rows) + " rows of " + name + " ("
                         + String.join("; ", what) + ") while holding " + mode + ", which " + LockModes.effect(mode) + ".",
                 "validated: " + String.join("; ", what) + "; scans of " + name + " during the statement: " + c.scans()
-                        + "; rows " + Findings.rows(rows) + "; lock " + mode + "; statement took " + (r.endMs() - r.startMs())
+                        + "; rows " + Text.number(rows) + "; lock " + mode + "; statement took " + (r.endMs() - r.startMs())
                         + " ms",
                 r.endMs());
     }

@@ -1,13 +1,12 @@
-package dev.zerodown.engine;
+package dev.zerodown.judge;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import dev.zerodown.settings.Settings;
+import dev.zerodown.config.Text;
 import dev.zerodown.hazards.HazardId;
-import dev.zerodown.hazards.Recipes;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.locks.LockMonitor;
 import dev.zerodown.plan.PlannedTransition;
@@ -18,26 +17,33 @@ import dev.zerodown.result.Timeline;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
 import dev.zerodown.result.VersionStats;
-import dev.zerodown.trace.HazardRules;
+import dev.zerodown.settings.Settings;
 import dev.zerodown.trace.StepTrace;
+import org.apiguardian.api.API;
 
-/** Turns one transition's trace, request stats, lock waits and invariant checks into hazards and a verdict. */
-final class TransitionJudge {
+/**
+ * Turns one transition's measurements — the step's trace, request stats, lock waits and invariant
+ * checks — into hazards and a verdict. The configured severities are applied here, once, to every
+ * hazard of the transition.
+ */
+@API(status = API.Status.INTERNAL)
+public final class TransitionJudge {
     private final Settings settings;
     private final LockMonitor monitor;
 
-    TransitionJudge(Settings settings, LockMonitor monitor) {
+    public TransitionJudge(Settings settings, LockMonitor monitor) {
         this.settings = settings;
         this.monitor = monitor;
     }
 
-    TransitionResult judge(PlannedTransition t, StepTrace trace, Map<String, VersionStats> raw,
+    /** The result of transition {@code t}, measured from {@code start} to {@code end} ms; {@code trace} is null for a deploy. */
+    public TransitionResult judge(PlannedTransition t, StepTrace trace, Map<String, VersionStats> raw,
                            List<InvariantResult> invariants, List<Timeline.LoadPoint> load, long start, long end) {
         List<Timeline.LockWait> waits = monitor.waits(start, end);
         Map<String, VersionStats> stats = withMigrationWaits(raw, waits);
         List<Hazard> hazards = new ArrayList<>();
         if (trace != null) {
-            hazards.addAll(HazardRules.withTraffic(trace, waits, settings.maxLockWait()));
+            hazards.addAll(HazardRules.withTraffic(trace, StepJudge.hazards(trace), waits, settings.maxLockWait()));
         }
         for (String v : t.running()) {
             VersionStats s = stats.get(v);
@@ -53,7 +59,7 @@ final class TransitionJudge {
             }
             if (s.failed() > 0) {
                 hazards.add(hazard(canary ? HazardId.BACKWARD_INCOMPATIBLE : HazardId.FAILED_REQUESTS,
-                        (canary ? "canary " : "") + v + ": " + s.failed() + " of " + s.total() + " requests failed"
+                        (canary ? "canary " : "") + v + ": " + s.failed() + " of " + Text.count(s.total(), "request") + " failed"
                                 + (canary ? " (rolling back to it would break)" : ""),
                         failures(s.failures()), start));
                 if (trace != null && !canary) {
@@ -64,11 +70,10 @@ final class TransitionJudge {
         for (InvariantResult r : invariants) {
             if (!r.holds()) {
                 hazards.add(hazard(HazardId.INVARIANT_VIOLATED, "invariant '" + r.name() + "' returned "
-                        + r.discrepancies() + " row(s)", "sample: " + r.sample(), r.atMs()));
+                        + Text.count(r.discrepancies(), "row"), "sample: " + r.sample(), r.atMs()));
             }
         }
-        List<Hazard> effective = hazards.stream()
-                .map(h -> settings.severities().configured(h.id()) ? h.withSeverity(settings.severities().of(h.id())) : h)
+        List<Hazard> effective = Hazards.withSeverities(hazards, settings.severities()).stream()
                 .filter(h -> h.severity() != Severity.OFF)
                 .toList();
         Verdict verdict = effective.stream().anyMatch(Hazard::blocking) ? Verdict.UNSAFE : Verdict.SAFE;
@@ -92,20 +97,11 @@ final class TransitionJudge {
 
     private static String failures(List<FailureGroup> groups) {
         return groups.stream().limit(5)
-                .map(g -> g.sqlState() + " x" + g.count() + " on '" + shorten(g.statement()) + "': " + g.sampleMessage())
+                .map(g -> g.sqlState() + " x" + g.count() + " on '" + Text.shortenAscii(Text.oneLine(g.statement()), 80) + "': " + g.sampleMessage())
                 .collect(Collectors.joining("; "));
     }
 
-    private static String shorten(String s) {
-        if (s == null) {
-            return "";
-        }
-        String one = s.replaceAll("\\s+", " ").trim();
-        return one.length() > 80 ? one.substring(0, 77) + "..." : one;
-    }
-
     private static Hazard hazard(HazardId id, String message, String evidence, long atMs) {
-        return new Hazard(id, id.defaultSeverity(), null, null, null, null, message, evidence, Recipes.of(id), false,
-                null, atMs);
+        return Hazards.ofTransition(id, message, evidence, atMs);
     }
 }

@@ -1,4 +1,4 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,8 @@ import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.Timeline;
+import dev.zerodown.trace.CatalogDiff;
+import dev.zerodown.trace.StepTrace;
 import org.junit.jupiter.api.Test;
 
 class HazardRulesTest {
@@ -23,14 +25,14 @@ class HazardRulesTest {
     private static final int MIGRATION_PID = 4242;
 
     /** The migration ran from 1,000 to 2,000 ms; statement 1 took AccessExclusiveLock at 1,000, held until commit. */
-    private static StepTrace trace(List<Hazard> hazards) {
+    private static StepTrace trace() {
         return new StepTrace(STEP, MIGRATION_PID, 1000, 2000, false,
                 List.of(new Timeline.StatementSpan("V3__add.sql", 1, "alter table users add column nickname text", 1000, 1010, null),
                         new Timeline.StatementSpan("V3__add.sql", 3, "update users set nickname = name", 1020, 1990, null)),
                 List.of(new Timeline.LockHold("public.users", "AccessExclusiveLock", 1000, 2000, "V3__add.sql", 1),
                         new Timeline.LockHold("public.users", "RowExclusiveLock", 1020, 2000, "V3__add.sql", 3),
                         new Timeline.LockHold("public.users_pkey", "RowExclusiveLock", 1020, 2000, "V3__add.sql", 3)),
-                CatalogDiff.empty(), hazards);
+                CatalogDiff.empty(), null);
     }
 
     private static Timeline.LockWait appWait(String who, String relation, long start, long end, boolean byMigration) {
@@ -43,7 +45,7 @@ class HazardRulesTest {
         List<Hazard> hazards = HazardRules.blockedRequests(List.of(
                 appWait("v1", "public.users", 1100, 1400, true),
                 appWait("v2", "public.users", 1200, 1250, true),
-                appWait("v2", "public.users", 1300, 1900, true)), MAX_WAIT, trace(List.of()));
+                appWait("v2", "public.users", 1300, 1900, true)), MAX_WAIT, trace());
 
         assertThat(hazards).hasSize(1);
         Hazard h = hazards.get(0);
@@ -64,7 +66,7 @@ class HazardRulesTest {
                 appWait("v1", "public.users", 1100, 1400, false),
                 appWait("zerodown-tracer", "public.users", 1100, 1400, true),
                 appWait("migration", "public.users", 1100, 1400, true),
-                appWait("v1", "public.users", 2500, 2900, true)), MAX_WAIT, trace(List.of()));
+                appWait("v1", "public.users", 2500, 2900, true)), MAX_WAIT, trace());
 
         assertThat(hazards).isEmpty();
     }
@@ -74,7 +76,7 @@ class HazardRulesTest {
         Timeline.LockWait row = new Timeline.LockWait(7, "v1", "transactionid", "ShareLock", List.of(MIGRATION_PID), true,
                 1100, 1500, "update users set name = 'x' where id = 1");
 
-        Hazard h = HazardRules.blockedRequests(List.of(row), MAX_WAIT, trace(List.of())).get(0);
+        Hazard h = HazardRules.blockedRequests(List.of(row), MAX_WAIT, trace()).get(0);
 
         assertThat(h.relation()).isEqualTo("public.users");
         assertThat(h.line()).isEqualTo(3);
@@ -85,10 +87,10 @@ class HazardRulesTest {
         Timeline.LockWait migration = new Timeline.LockWait(MIGRATION_PID, "migration", "public.users", "AccessExclusiveLock",
                 List.of(99), false, 1000, 1800, "alter table users add column nickname text");
 
-        assertThat(HazardRules.lockQueue(List.of(migration), MAX_WAIT, trace(List.of()))).isEmpty();
+        assertThat(HazardRules.lockQueue(List.of(migration), MAX_WAIT, trace())).isEmpty();
 
         List<Hazard> queued = HazardRules.lockQueue(List.of(migration, appWait("v1", "public.users", 1050, 1800, true)),
-                MAX_WAIT, trace(List.of()));
+                MAX_WAIT, trace());
         assertThat(queued).singleElement().satisfies(h -> {
             assertThat(h.id()).isEqualTo(HazardId.LOCK_QUEUE);
             assertThat(h.relation()).isEqualTo("public.users");
@@ -102,15 +104,16 @@ class HazardRulesTest {
     void should_raise_a_lock_held_across_statements_to_error_when_traffic_waited_on_it() {
         Hazard held = new Hazard(HazardId.LOCK_HELD_ACROSS_STATEMENTS, Severity.WARNING, "public.users", "V3__add.sql", 1,
                 "alter table users add column nickname text", "m", "e", "r", false, null, 2000);
-        StepTrace trace = trace(List.of(held));
+        StepTrace trace = trace();
 
-        List<Hazard> quiet = HazardRules.withTraffic(trace, List.of(), MAX_WAIT);
-        List<Hazard> busy = HazardRules.withTraffic(trace, List.of(appWait("v1", "public.users", 1100, 1400, true)), MAX_WAIT);
+        List<Hazard> quiet = HazardRules.withTraffic(trace, List.of(held), List.of(), MAX_WAIT);
+        List<Hazard> busy = HazardRules.withTraffic(trace, List.of(held), List.of(appWait("v1", "public.users", 1100, 1400, true)),
+                MAX_WAIT);
 
         assertThat(quiet).extracting(Hazard::severity).containsExactly(Severity.WARNING);
         assertThat(busy).extracting(Hazard::id).containsExactly(HazardId.LOCK_HELD_ACROSS_STATEMENTS, HazardId.BLOCKED_REQUESTS);
         assertThat(busy.get(0).severity()).isEqualTo(Severity.ERROR);
-        assertThat(busy.get(0).evidence()).endsWith("while 1 requests waited on it (up to 300 ms)");
+        assertThat(busy.get(0).evidence()).endsWith("while 1 request waited on it (up to 300 ms)");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,8 +6,15 @@ import java.util.List;
 import java.util.Map;
 import dev.zerodown.config.Durations;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.result.Timeline;
+import dev.zerodown.trace.Blockers;
+import dev.zerodown.trace.LockModes;
+import dev.zerodown.trace.StatementRecord;
+import dev.zerodown.trace.StepEnding;
+import dev.zerodown.trace.StepFacts;
+import dev.zerodown.trace.TransactionMode;
 
 /**
  * {@code migration-failed} (a statement or the COMMIT failed, the step timed out, a mixed script was
@@ -31,23 +38,12 @@ final class FailureRules {
     private FailureRules() {
     }
 
-    /** How the step ended, beyond its records. */
-    record Ending(boolean timedOut, Blockers blockers, long firedAtMs, String commitError, List<StatementRecord> retried,
-                  List<Timeline.LockWait> migrationWaits) {
-        /** What the sampler saw the migration wait for while {@code r} ran, or an empty string. */
-        String waitsDuring(StatementRecord r) {
-            List<String> out = new ArrayList<>();
-            for (Timeline.LockWait w : migrationWaits) {
-                if (w.startMs() <= r.endMs() && w.endMs() >= r.startMs()) {
-                    out.add("waited " + w.durationMs() + " ms for " + w.mode() + " on " + w.relation() + ", blocked by pids "
-                            + w.blockers());
-                }
-            }
-            return out.isEmpty() ? "" : "; " + String.join("; ", out);
+    /** {@code startMs}: when the step began (a refused step ran nothing and ends then). */
+    static void apply(StepFacts f, StepEnding e, Findings out, long startMs) {
+        if (e.refused()) {
+            refused(f, out, startMs);
+            return;
         }
-    }
-
-    static void apply(StepFacts f, Ending e, Findings out) {
         List<StatementRecord> rs = f.records();
         StatementRecord last = rs.isEmpty() ? null : rs.get(rs.size() - 1);
         if (e.timedOut()) {
@@ -61,7 +57,7 @@ final class FailureRules {
         }
     }
 
-    private static void failed(StepFacts f, Ending e, Findings out, StatementRecord r) {
+    private static void failed(StepFacts f, StepEnding e, Findings out, StatementRecord r) {
         String why = EXPLANATIONS.get(r.sqlState());
         String attempts = e.retried().isEmpty() ? "" : "; " + (e.retried().size() + 1) + " attempts, earlier ones: "
                 + String.join(", ", e.retried().stream().map(x -> out.where(x.statement()) + " " + x.sqlState()
@@ -75,7 +71,17 @@ final class FailureRules {
                 r.endMs());
     }
 
-    private static void timedOut(StepFacts f, Ending e, Findings out, StatementRecord r) {
+    private static void refused(StepFacts f, Findings out, long startMs) {
+        MigrationStep step = f.step();
+        SqlStatement s = TransactionMode.offender(step);
+        List<Integer> tx = step.statements().stream().filter(SqlStatement::transactional).map(SqlStatement::line).toList();
+        List<Integer> non = step.statements().stream().filter(x -> !x.transactional()).map(SqlStatement::line).toList();
+        out.add(HazardId.MIGRATION_FAILED, null, s, out.where(s) + " " + TransactionMode.refusal(step) + ".",
+                "non-transactional statements at lines " + non + "; transactional statements at lines " + tx
+                        + "; mixed=false; nothing ran", startMs);
+    }
+
+    private static void timedOut(StepFacts f, StepEnding e, Findings out, StatementRecord r) {
         Duration timeout = f.settings().stepTimeout();
         SqlStatement s = r == null ? null : r.statement();
         String where = s == null ? f.step().fileName() : out.where(s);

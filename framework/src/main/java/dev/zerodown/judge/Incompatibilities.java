@@ -1,4 +1,4 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,9 +10,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import dev.zerodown.hazards.HazardId;
-import dev.zerodown.hazards.Recipes;
+import dev.zerodown.config.Text;
 import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
+import dev.zerodown.trace.CatalogDiff;
 import dev.zerodown.trace.CatalogDiff.Change;
 import dev.zerodown.trace.CatalogDiff.Kind;
 
@@ -56,15 +57,13 @@ final class Incompatibilities {
         List<String> parts = new ArrayList<>();
         for (FailureGroup g : groups) {
             parts.add(g.count() + " x " + g.sqlState() + " " + Objects.toString(g.sampleMessage(), "") + " (statement: "
-                    + Findings.shorten(Objects.toString(g.statement(), "")) + ")");
+                    + Text.statement(g.statement()) + ")");
         }
         String where = c.line() > 0 ? c.file() + ":" + c.line() : c.file();
-        return new Hazard(HazardId.BACKWARD_INCOMPATIBLE, HazardId.BACKWARD_INCOMPATIBLE.defaultSeverity(), relation(c),
-                c.file(), c.line() > 0 ? c.line() : null, null,
-                "Version " + version + " still uses what " + where + " changed (" + c.describe() + "): " + total
-                        + " failed request" + (total == 1 ? "" : "s") + ".",
-                c.describe() + "; failures of " + version + ": " + String.join("; ", parts),
-                Recipes.of(HazardId.BACKWARD_INCOMPATIBLE), false, null, -1);
+        return Hazards.of(HazardId.BACKWARD_INCOMPATIBLE, relation(c), c.file(), c.line() > 0 ? c.line() : null, null,
+                "Version " + version + " still uses what " + where + " changed (" + c.describe() + "): "
+                        + Text.count(total, "failed request") + ".",
+                c.describe() + "; failures of " + version + ": " + String.join("; ", parts), -1);
     }
 
     /** The table of a column change, else the object itself (without a function's arguments). */

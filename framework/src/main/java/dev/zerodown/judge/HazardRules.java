@@ -1,4 +1,4 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import dev.zerodown.config.Text;
 import dev.zerodown.hazards.HazardId;
-import dev.zerodown.hazards.Recipes;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.Timeline;
+import dev.zerodown.trace.CatalogDiff;
+import dev.zerodown.trace.LockModes;
+import dev.zerodown.trace.StepTrace;
 import org.apiguardian.api.API;
 
 /**
@@ -49,12 +52,12 @@ public final class HazardRules {
             Culprit c = Culprit.of(trace, rel, longest.startMs(), rowLock);
             String on = rel == null ? "a " + longest.relation() + " lock" : rel;
             out.add(hazard(trace, HazardId.BLOCKED_REQUESTS, rel, c,
-                    ws.size() + " request" + (ws.size() == 1 ? "" : "s") + " of " + versions(ws) + " waited longer than "
+                    Text.count(ws.size(), "request") + " of " + versions(ws) + " waited longer than "
                             + maxLockWait.toMillis() + " ms (up to " + longest.durationMs() + " ms) on " + on + ", locked by "
                             + c.where() + ".",
                     "waits over maxLockWait=" + maxLockWait.toMillis() + "ms: " + ws.size() + " (" + perVersion(ws)
                             + "); longest " + longest.durationMs() + " ms: pid " + longest.pid() + " (" + longest.who()
-                            + ") waiting for " + longest.mode() + ", query: " + Findings.shorten(Objects.toString(longest.query(), ""))
+                            + ") waiting for " + longest.mode() + ", query: " + Text.statement(longest.query())
                             + c.evidence(),
                     longest.startMs()));
         });
@@ -82,7 +85,7 @@ public final class HazardRules {
             Culprit c = Culprit.of(trace, null, m.startMs());
             out.add(hazard(trace, HazardId.LOCK_QUEUE, m.relation(), c,
                     c.where() + " waited " + m.durationMs() + " ms for " + m.mode() + " on " + m.relation()
-                            + " behind another transaction while " + behind.size() + " request" + (behind.size() == 1 ? "" : "s")
+                            + " behind another transaction while " + Text.count(behind.size(), "request")
                             + " of " + versions(behind) + " queued behind it (up to " + longest + " ms).",
                     "migration waited " + m.durationMs() + " ms for " + m.mode() + " on " + m.relation() + ", blocked by pids "
                             + m.blockers() + "; requests queued behind it longer than maxLockWait=" + maxLockWait.toMillis()
@@ -103,18 +106,19 @@ public final class HazardRules {
     }
 
     /**
-     * The trace's hazards with {@code lock-held-across-statements} raised to error where that lock
-     * was held longer than {@code maxLockWait} while requests waited on it, followed by
-     * {@link #blockedRequests} and {@link #lockQueue}.
+     * The step's hazards (see {@link StepJudge#hazards}) with {@code lock-held-across-statements}
+     * raised to error where that lock was held longer than {@code maxLockWait} while requests
+     * waited on it, followed by {@link #blockedRequests} and {@link #lockQueue}.
      */
-    public static List<Hazard> withTraffic(StepTrace trace, List<Timeline.LockWait> waits, Duration maxLockWait) {
+    public static List<Hazard> withTraffic(StepTrace trace, List<Hazard> stepHazards, List<Timeline.LockWait> waits,
+                                           Duration maxLockWait) {
         List<Hazard> out = new ArrayList<>();
-        for (Hazard h : trace.hazards()) {
+        for (Hazard h : stepHazards) {
             out.add(h.id() == HazardId.LOCK_HELD_ACROSS_STATEMENTS ? escalate(h, trace, waits, maxLockWait) : h);
         }
         out.addAll(blockedRequests(waits, maxLockWait, trace));
         for (Hazard q : lockQueue(waits, maxLockWait, trace)) {
-            boolean known = trace.hazards().stream().anyMatch(h -> h.id() == HazardId.LOCK_QUEUE
+            boolean known = stepHazards.stream().anyMatch(h -> h.id() == HazardId.LOCK_QUEUE
                     && Objects.equals(h.relation(), q.relation()) && Objects.equals(h.line(), q.line()));
             if (!known) {
                 out.add(q);
@@ -134,9 +138,7 @@ public final class HazardRules {
                 out.add(h);
                 continue;
             }
-            Hazard filled = h.statement() != null ? h : new Hazard(h.id(), h.severity(), h.relation(), h.file(), h.line(),
-                    Findings.shorten(s.sql()), h.message(), h.evidence(), h.recipe(), h.acknowledged(), h.reason(), h.atMs());
-            out.add(filled.acknowledged() ? filled : Findings.acknowledged(filled, s));
+            out.add(Hazards.withStatement(h, s));
         }
         return List.copyOf(out);
     }
@@ -151,21 +153,15 @@ public final class HazardRules {
                     && hold.relation().equals(w.relation()) && w.startMs() <= hold.endMs() && w.endMs() >= hold.startMs()).toList();
             if (!needing.isEmpty()) {
                 long longest = needing.stream().mapToLong(Timeline.LockWait::durationMs).max().orElse(0);
-                Hazard raised = new Hazard(h.id(), Severity.ERROR, h.relation(), h.file(), h.line(), h.statement(), h.message(),
-                        h.evidence() + "; held longer than maxLockWait=" + maxLockWait.toMillis() + "ms while " + needing.size()
-                                + " requests waited on it (up to " + longest + " ms)",
-                        h.recipe(), h.acknowledged(), h.reason(), h.atMs());
-                return raised;
+                return Hazards.raised(h, Severity.ERROR, "; held longer than maxLockWait=" + maxLockWait.toMillis()
+                        + "ms while " + Text.count(needing.size(), "request") + " waited on it (up to " + longest + " ms)");
             }
         }
         return h;
     }
 
     static Hazard hazard(StepTrace trace, HazardId id, String relation, Culprit c, String message, String evidence, long atMs) {
-        Hazard h = new Hazard(id, id.defaultSeverity(), relation, trace.step().fileName(), c.line(),
-                c.statement() == null ? null : Findings.shorten(c.statement().sql()), message, evidence, Recipes.of(id), false,
-                null, atMs);
-        return Findings.acknowledged(h, c.statement());
+        return Hazards.of(id, relation, trace.step().fileName(), c.line(), c.statement(), message, evidence, atMs);
     }
 
     private static boolean isMigration(Timeline.LockWait w, StepTrace trace) {

@@ -1,10 +1,15 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.trace.Catalog;
+import dev.zerodown.trace.LockLedger;
+import dev.zerodown.trace.LockModes;
+import dev.zerodown.trace.StatementRecord;
+import dev.zerodown.trace.StepFacts;
 
 /**
  * {@code strong-lock}, {@code missing-lock-timeout} and {@code lock-held-across-statements}. A

@@ -1,10 +1,14 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.zerodown.config.Text;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.trace.Probes;
+import dev.zerodown.trace.StatementRecord;
+import dev.zerodown.trace.StepFacts;
 
 /**
  * {@code unbatched-backfill}: one transaction wrote (inserted, updated or deleted) more rows of a
@@ -59,17 +63,17 @@ final class BackfillRules {
         for (StatementRecord r : rs) {
             Probes.Counters c = r.delta().get(relid);
             if (c != null && c.writes() > 0) {
-                parts.add(out.where(r.statement()) + ": " + Findings.rows(c.writes()));
+                parts.add(out.where(r.statement()) + ": " + Text.number(c.writes()));
             }
         }
-        String why = overLimit ? "more than batchRows=" + Findings.rows(limit)
-                : "more than half of its " + Findings.rows(rows) + " rows";
+        String why = overLimit ? "more than batchRows=" + Text.number(limit)
+                : "more than half of its " + Text.number(rows) + " rows";
         out.add(HazardId.UNBATCHED_BACKFILL, name, at.statement(),
-                "One transaction wrote " + Findings.rows(written) + " rows of " + name + " (" + why
+                "One transaction wrote " + Text.number(written) + " rows of " + name + " (" + why
                         + "); they stay locked until it commits.",
                 "rows written (inserted + updated + deleted) per statement: " + String.join(", ", parts)
-                        + "; table had " + Findings.rows(rows) + " rows; threshold batchRows=" + Findings.rows(limit)
-                        + " or half a table of at least " + Findings.rows(SMALL_TABLE_ROWS) + " rows",
+                        + "; table had " + Text.number(rows) + " rows; threshold batchRows=" + Text.number(limit)
+                        + " or half a table of at least " + Text.number(SMALL_TABLE_ROWS) + " rows",
                 at.endMs());
     }
 }

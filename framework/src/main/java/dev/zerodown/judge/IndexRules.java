@@ -1,8 +1,14 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
 import java.util.Map;
 import java.util.Set;
+import dev.zerodown.config.Text;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.trace.Catalog;
+import dev.zerodown.trace.IndexChanges;
+import dev.zerodown.trace.LockModes;
+import dev.zerodown.trace.StatementRecord;
+import dev.zerodown.trace.StepFacts;
 
 /**
  * {@code non-concurrent-index}: an index of a pre-existing table created, dropped or rebuilt while
@@ -54,7 +60,7 @@ final class IndexRules {
         out.add(HazardId.NON_CONCURRENT_INDEX, idx.qualified(), r.statement(),
                 out.where(r.statement()) + " " + what.replaceFirst(" \\(.*", "") + " index " + idx.qualified() + " on " + table
                         + " without CONCURRENTLY, holding " + mode + " on the table (" + LockModes.effect(mode) + ").",
-                "index " + idx.qualified() + " " + what + "; table " + table + " (" + Findings.rows(f.rowsAtStart(tableOid))
+                "index " + idx.qualified() + " " + what + "; table " + table + " (" + Text.number(f.rowsAtStart(tableOid))
                         + " rows) locked " + mode + "; statement took " + (r.endMs() - r.startMs()) + " ms",
                 r.endMs());
     }

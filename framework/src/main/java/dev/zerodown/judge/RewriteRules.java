@@ -1,10 +1,16 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.zerodown.config.Text;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.trace.Catalog;
+import dev.zerodown.trace.IndexChanges;
+import dev.zerodown.trace.LockModes;
+import dev.zerodown.trace.StatementRecord;
+import dev.zerodown.trace.StepFacts;
 
 /** {@code table-rewrite}: a pre-existing table or materialized view got a new relfilenode (TRUNCATE excepted). */
 final class RewriteRules {
@@ -42,8 +48,8 @@ final class RewriteRules {
         String lock = mode == null ? "lock not observed" : mode + " (" + LockModes.effect(mode) + ")";
         out.add(HazardId.TABLE_REWRITE, name, r.statement(),
                 out.where(r.statement()) + " rewrote " + old.kindName() + " " + name + " ("
-                        + Findings.rows(f.rowsAtStart(old.oid())) + " rows) into new storage while holding " + lock + ".",
-                "relfilenode " + old.filenode() + " -> " + now.filenode() + "; rows " + Findings.rows(f.rowsAtStart(old.oid()))
+                        + Text.number(f.rowsAtStart(old.oid())) + " rows) into new storage while holding " + lock + ".",
+                "relfilenode " + old.filenode() + " -> " + now.filenode() + "; rows " + Text.number(f.rowsAtStart(old.oid()))
                         + "; statement took " + (r.endMs() - r.startMs()) + " ms; lock " + lock
                         + (indexes.isEmpty() ? "" : "; indexes rebuilt: " + String.join(", ", indexes)),
                 r.endMs());

@@ -1,7 +1,9 @@
-package dev.zerodown.trace;
+package dev.zerodown.judge;
 
 import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.result.Timeline;
+import dev.zerodown.trace.LockModes;
+import dev.zerodown.trace.StepTrace;
 
 /**
  * The migration statement responsible for a wait: the one that first took a strong lock on the
