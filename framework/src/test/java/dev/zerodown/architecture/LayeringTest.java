@@ -15,7 +15,7 @@ class LayeringTest {
     private static final String[] ENGINE = {"dev.zerodown.config..", "dev.zerodown.settings..", "dev.zerodown.postgres..", "dev.zerodown.migrations..",
         "dev.zerodown.trace..", "dev.zerodown.locks..", "dev.zerodown.hazards..", "dev.zerodown.load..",
         "dev.zerodown.invariants..", "dev.zerodown.plan..", "dev.zerodown.engine..", "dev.zerodown.report..",
-        "dev.zerodown.result.."};
+        "dev.zerodown.result..", "dev.zerodown.profile.."};
 
     @ArchTest
     static final ArchRule engine_is_free_of_junit = noClasses().that().resideInAnyPackage(ENGINE)
