@@ -57,12 +57,14 @@ record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path
         Path rollout = optionalFile("rollout", parameters, root, given.rollout());
         Path invariants = optionalFile("invariants", parameters, root, given.invariants());
         Path seed = optionalFile("seed", parameters, root, given.seed());
+        Path profile = optionalFile("profile", parameters, root, given.profile());
         Settings settings = given
                 .with("migrations", String.join(",", locations))
                 .with("workloads", workloads.toString())
                 .with("rollout", rollout == null ? "" : rollout.toString())
                 .with("invariants", invariants == null ? "" : invariants.toString())
                 .with("seed", seed == null ? "" : seed.toString())
+                .with("profile", profile == null ? "" : profile.toString())
                 .with("reportDirectory", root.resolve(given.reportDirectory()).normalize().toString());
         return new CheckInputs(settings, root, nothingToCheck, defaultMigrations, List.copyOf(folders), workloads,
                 rollout, defaultRollout, invariants);
