@@ -160,6 +160,45 @@ class ProductionProfileTest {
                         + "capture it again with this version");
     }
 
+    @Test
+    void should_keep_credentials_out_of_the_profile_and_every_text_it_writes() throws Exception {
+        String secret = "pw-s3cret-" + System.nanoTime();
+        try (Connection c = db.connect("test"); Statement s = c.createStatement()) {
+            s.execute("create role capture_reader login password '" + secret + "'");
+            s.execute("grant pg_read_all_stats to capture_reader");
+            s.execute("grant usage on schema shop to capture_reader");
+            s.execute("grant select on all tables in schema shop to capture_reader");
+        }
+        String url = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user=capture_reader&password=" + secret;
+        CaptureSource source = CaptureSource.of(url, null, null, java.util.Map.of());
+
+        ProductionProfile p = ProductionProfile.capture(source.dataSource());
+        Path file = dir.resolve("profile.json");
+        p.write(file);
+
+        assertThat(Files.readString(file)).doesNotContain(secret).doesNotContainIgnoringCase("password");
+        assertThat(source.toString()).doesNotContain(secret).endsWith(" as capture_reader");
+        assertThat(source.redactedUrl()).doesNotContain(secret).doesNotContain("password");
+        assertThat(CaptureSource.redact(url)).doesNotContain(secret).contains("password=***");
+        assertThat(String.join("\n", p.warnings())).doesNotContain(secret);
+        assertThat(p.table("shop", "orders").orElseThrow().rows()).isEqualTo(6000);
+    }
+
+    @Test
+    void should_take_credentials_from_the_url_then_the_server_then_pguser() {
+        CaptureSource fromUrl = CaptureSource.of("jdbc:postgresql://db:5432/app?user=u&password=p&sslmode=require", "s", "sp",
+                java.util.Map.of("PGUSER", "e", "PGPASSWORD", "ep"));
+        CaptureSource fromServer = CaptureSource.of("jdbc:postgresql://db/app", "s", "sp", java.util.Map.of("PGUSER", "e"));
+        CaptureSource fromEnv = CaptureSource.of("jdbc:postgresql://db/app", null, null, java.util.Map.of("PGUSER", "e"));
+
+        assertThat(fromUrl.user()).isEqualTo("u");
+        assertThat(fromUrl.redactedUrl()).isEqualTo("jdbc:postgresql://db:5432/app?sslmode=require");
+        assertThat(fromServer.user()).isEqualTo("s");
+        assertThat(fromEnv.user()).isEqualTo("e");
+        assertThatThrownBy(() -> CaptureSource.of("postgres://u:topsecret@db/app", null, null, java.util.Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageNotContaining("topsecret");
+    }
+
     private void waitForStatistics() throws Exception {
         long deadline = System.currentTimeMillis() + 5000;
         while (System.currentTimeMillis() < deadline) {
