@@ -42,6 +42,7 @@ final class RunExecutor {
     private final InvariantScopes scopes;
     private final PostgresServer server;
     private final Path seedFile;
+    private final Path profileFile;
     private final TransitionListener listener;
 
     RunExecutor(String name, Settings settings, RolloutPlan plan, InvariantScopes scopes, PostgresServer server,
@@ -52,6 +53,7 @@ final class RunExecutor {
         this.scopes = scopes;
         this.server = server;
         this.seedFile = seedFile;
+        this.profileFile = Seed.profileFile(settings);
         this.listener = listener;
     }
 
@@ -120,6 +122,9 @@ final class RunExecutor {
     private int prepare(Database db, StepExecutor steps) {
         for (MigrationStep s : plan.baseline()) {
             steps.applyUntraced(s);
+        }
+        if (profileFile != null) {
+            Seed.fromProfile(db, profileFile, settings);
         }
         if (seedFile != null) {
             Seed.apply(db, seedFile);

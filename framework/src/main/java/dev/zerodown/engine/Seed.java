@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +12,9 @@ import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.load.internal.SqlScript;
 import dev.zerodown.postgres.Database;
+import dev.zerodown.profile.ProductionProfile;
+import dev.zerodown.profile.ProfileSeed;
+import dev.zerodown.settings.Settings;
 
 /**
  * Runs the seed file (data for the baseline) once, without load, in one transaction, statement by statement
@@ -18,6 +22,21 @@ import dev.zerodown.postgres.Database;
  */
 final class Seed {
     private Seed() {
+    }
+
+    /** The profile to seed from: the setting's file if it exists (the plugin has already refused a missing one). */
+    static Path profileFile(Settings settings) {
+        if (settings.profile() == null) {
+            return null;
+        }
+        Path p = Paths.get(settings.profile());
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    /** Generates rows for every table of the baseline to {@code scale} of the profile's rows. */
+    static void fromProfile(Database db, Path profile, Settings settings) {
+        new ProfileSeed(ProductionProfile.read(profile), settings.scale(), settings.maxSeedRows(), settings.randomSeed())
+                .seed(db.dataSource("zerodown-seed"));
     }
 
     static void apply(Database db, Path file) {

@@ -117,6 +117,9 @@ final class ClassRun {
         put(m, "randomSeed", c.randomSeed());
         put(m, "appRole", c.appRole());
         put(m, "syntheticMix", c.syntheticMix());
+        put(m, "profile", c.profile());
+        put(m, "scale", c.scale());
+        put(m, "maxSeedRows", c.maxSeedRows());
         return m;
     }
 

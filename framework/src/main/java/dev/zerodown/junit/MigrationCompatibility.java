@@ -97,6 +97,19 @@ public @interface MigrationCompatibility {
     String syntheticMix() default "";
 
     /**
+     * A production profile ({@code profile.json}, captured with {@code zerodown:capture}): the baseline is
+     * seeded to {@code scale} of its row counts before the seed file runs. Default
+     * {@code src/test/zerodown/profile.json} if present.
+     */
+    String profile() default "";
+
+    /** Fraction of the profile's rows to seed, or {@code auto} (the largest keeping every table within {@code maxSeedRows}). */
+    String scale() default "";
+
+    /** With {@code scale=auto}: the most rows any table gets from the profile. Default 100000. */
+    String maxSeedRows() default "";
+
+    /**
      * Marks the static no-argument method that returns the {@link dev.zerodown.plan.Rollout}. Nested so it
      * can be written {@code @MigrationCompatibility.Rollout} next to the imported {@code Rollout} type.
      */

@@ -19,6 +19,7 @@ import dev.zerodown.load.SyntheticMix;
 import dev.zerodown.hazards.Severities;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.postgres.ProviderKind;
+import dev.zerodown.profile.Scale;
 import org.apiguardian.api.API;
 
 /**
@@ -55,13 +56,17 @@ public record Settings(
         String reportDirectory,
         long randomSeed,
         AppRoles appRole,
-        SyntheticMix syntheticMix) {
+        SyntheticMix syntheticMix,
+        String profile,
+        Scale scale,
+        long maxSeedRows) {
 
     /** The setting names; each is also the system property {@code zerodown.<name>}. */
     public static final List<String> NAMES = List.of("provider", "postgresVersions", "jdbcUrl", "allowExternal",
             "image", "migrations", "placeholders", "mixed", "workloads", "rollout", "invariants", "seed", "since",
             "clients", "rate", "soak", "sampleInterval", "maxLockWait", "batchRows", "stepTimeout", "lockTimeout",
-            "lockRetries", "severities", "failOn", "reportDirectory", "randomSeed", "appRole", "syntheticMix");
+            "lockRetries", "severities", "failOn", "reportDirectory", "randomSeed", "appRole", "syntheticMix",
+            "profile", "scale", "maxSeedRows");
 
     /** The default open-loop rate per live version, requests per second. */
     public static final double DEFAULT_RATE = 200;
@@ -72,6 +77,7 @@ public record Settings(
         placeholders = Collections.unmodifiableMap(new LinkedHashMap<>(placeholders));
         appRole = appRole == null ? AppRoles.NONE : appRole;
         syntheticMix = syntheticMix == null ? SyntheticMix.DEFAULT : syntheticMix;
+        scale = scale == null ? Scale.AUTO : scale;
     }
 
     /** The contract's defaults (the JUnit flavour: migrations on the classpath, 1 s soak). */
@@ -81,7 +87,7 @@ public record Settings(
                 "src/test/zerodown/invariants.sql", "src/test/zerodown/seed.sql", null, 4, DEFAULT_RATE,
                 Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofMillis(100), 10_000, Duration.ofSeconds(60),
                 null, 0, Severities.defaults(), FailOn.ERROR, "target/zerodown", 42L, AppRoles.NONE,
-                SyntheticMix.DEFAULT);
+                SyntheticMix.DEFAULT, "src/test/zerodown/profile.json", Scale.AUTO, 100_000);
     }
 
     /**
@@ -158,6 +164,9 @@ public record Settings(
             case "randomSeed" -> copy(b -> b.randomSeed = p.number(Long.MIN_VALUE, Long.MAX_VALUE));
             case "appRole" -> copy(b -> b.appRole = AppRoles.parse(value));
             case "syntheticMix" -> copy(b -> b.syntheticMix = SyntheticMix.parse(value));
+            case "profile" -> copy(b -> b.profile = p.text());
+            case "scale" -> copy(b -> b.scale = Scale.parse(value));
+            case "maxSeedRows" -> copy(b -> b.maxSeedRows = p.number(1, Long.MAX_VALUE));
             default -> throw new ConfigurationException("Unknown setting '" + name + "'; accepted: "
                     + String.join(", ", new TreeSet<>(NAMES)));
         };
@@ -199,6 +208,9 @@ public record Settings(
         long randomSeed;
         AppRoles appRole;
         SyntheticMix syntheticMix;
+        String profile;
+        Scale scale;
+        long maxSeedRows;
 
         Builder(Settings s) {
             provider = s.provider;
@@ -229,13 +241,16 @@ public record Settings(
             randomSeed = s.randomSeed;
             appRole = s.appRole;
             syntheticMix = s.syntheticMix;
+            profile = s.profile;
+            scale = s.scale;
+            maxSeedRows = s.maxSeedRows;
         }
 
         Settings build() {
             return new Settings(provider, postgresVersions, jdbcUrl, allowExternal, image, migrations, placeholders,
                     mixed, workloads, rollout, invariants, seed, since, clients, rate, soak, sampleInterval,
                     maxLockWait, batchRows, stepTimeout, lockTimeout, lockRetries, severities, failOn,
-                    reportDirectory, randomSeed, appRole, syntheticMix);
+                    reportDirectory, randomSeed, appRole, syntheticMix, profile, scale, maxSeedRows);
         }
     }
 

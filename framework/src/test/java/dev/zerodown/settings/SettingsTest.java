@@ -102,6 +102,21 @@ class SettingsTest {
     }
 
     @Test
+    void should_parse_the_profile_scale_and_its_cap() {
+        Settings s = Settings.defaults().with("profile", "prod.json").with("scale", "0.25").with("maxSeedRows", "5000");
+
+        assertThat(s.profile()).isEqualTo("prod.json");
+        assertThat(s.scale().fraction()).isEqualTo(0.25);
+        assertThat(s.maxSeedRows()).isEqualTo(5000);
+        assertThat(Settings.defaults().scale()).isEqualTo(dev.zerodown.profile.Scale.AUTO);
+        assertThat(Settings.defaults().profile()).isEqualTo("src/test/zerodown/profile.json");
+        assertThat(Settings.defaults().maxSeedRows()).isEqualTo(100_000);
+        assertThatThrownBy(() -> Settings.defaults().with("scale", "half"))
+                .hasMessage("Setting 'scale' (zerodown.scale) is 'half'; expected 'auto' or a fraction of the profile's rows "
+                        + "above 0, such as 0.01 or 1");
+    }
+
+    @Test
     void should_list_each_setting_once() {
         assertThat(Settings.NAMES).doesNotHaveDuplicates().contains("provider", "postgresVersions", "failOn");
         List<String> components = java.util.Arrays.stream(Settings.class.getRecordComponents())

@@ -69,6 +69,7 @@ record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path
         Path rollout = problems.get(() -> optionalFile("rollout", parameters, root, given.rollout()));
         Path invariants = problems.get(() -> optionalFile("invariants", parameters, root, given.invariants()));
         Path seed = problems.get(() -> optionalFile("seed", parameters, root, given.seed()));
+        Path profile = problems.get(() -> optionalFile("profile", parameters, root, given.profile()));
         problems.throwIfAny();
         Settings settings = given
                 .with("migrations", String.join(",", locations))
@@ -76,6 +77,7 @@ record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path
                 .with("rollout", rollout == null ? "" : rollout.toString())
                 .with("invariants", invariants == null ? "" : invariants.toString())
                 .with("seed", seed == null ? "" : seed.toString())
+                .with("profile", profile == null ? "" : profile.toString())
                 .with("reportDirectory", root.resolve(given.reportDirectory()).normalize().toString());
         return new CheckInputs(settings, root, nothingToCheck, defaultMigrations, List.copyOf(folders), workloads,
                 rollout, defaultRollout, invariants);

@@ -227,6 +227,25 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "zerodown.syntheticMix")
     private String syntheticMix;
 
+    /**
+     * A production profile ({@code profile.json}, written by {@code zerodown:capture}): the baseline is
+     * seeded to {@code scale} of its row counts, before the seed file runs. Default:
+     * {@code src/test/zerodown/profile.json} if present (must exist when configured).
+     */
+    @Parameter(property = "zerodown.profile")
+    private String profile;
+
+    /**
+     * Fraction of the profile's rows to seed ({@code 0.01}, {@code 1}), or {@code auto}: the largest
+     * fraction (at most 1) that keeps every table within {@code maxSeedRows}. Default: {@code auto}.
+     */
+    @Parameter(property = "zerodown.scale")
+    private String scale;
+
+    /** With {@code scale=auto}: the most rows any table gets from the profile. Default: {@code 100000}. */
+    @Parameter(property = "zerodown.maxSeedRows")
+    private String maxSeedRows;
+
     /** Skips the check. Default: {@code false}. */
     @Parameter(property = "zerodown.skip", defaultValue = "false")
     private boolean skip;
@@ -306,6 +325,9 @@ public class CheckMojo extends AbstractMojo {
         m.put("randomSeed", randomSeed);
         m.put("appRole", appRole);
         m.put("syntheticMix", syntheticMix);
+        m.put("profile", profile);
+        m.put("scale", scale);
+        m.put("maxSeedRows", maxSeedRows);
         m.values().removeIf(v -> v == null || v.isBlank());
         return m;
     }
