@@ -16,11 +16,13 @@ final class EmbeddedServer extends TemplateServer {
 
     private final EmbeddedPostgres pg;
     private final DataDirectories.Lease lease;
+    private final Reaper reaper;
 
     private EmbeddedServer(EmbeddedPostgres pg, DataDirectories.Lease lease, int major) {
         super(ProviderKind.EMBEDDED, major, ServerAddress.local(pg.getPort(), "postgres", ""), "zerodown_template");
         this.pg = pg;
         this.lease = lease;
+        this.reaper = Reaper.watch(lease.directory());
     }
 
     static EmbeddedServer start(int major) {
@@ -96,8 +98,16 @@ final class EmbeddedServer extends TemplateServer {
         return lease.directory();
     }
 
+    /** The watchdog that stops this server if the JVM dies without stopping it; null where none could start. */
+    Reaper reaper() {
+        return reaper;
+    }
+
     @Override
     protected void stop() {
+        if (reaper != null) {
+            reaper.close();
+        }
         try {
             pg.close();
         } catch (IOException e) {
