@@ -16,6 +16,7 @@ import dev.zerodown.plan.RolloutPlan;
 import dev.zerodown.postgres.Postgres;
 import dev.zerodown.postgres.PostgresOptions;
 import dev.zerodown.postgres.PostgresServer;
+import dev.zerodown.report.History;
 import dev.zerodown.report.ReportFiles;
 import dev.zerodown.report.Reports;
 import dev.zerodown.result.RunResult;
@@ -120,7 +121,12 @@ public final class CompatibilityRun {
                 settings.image()));
         RunResult result = NotRunTransitions.account(plan,
                 new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute());
-        ReportFiles files = writeReports ? Reports.write(result, Paths.get(settings.reportDirectory())) : null;
+        ReportFiles files = writeReports
+                ? Reports.write(result, Paths.get(settings.reportDirectory()), settings.effective()) : null;
+        if (settings.history() != null) {
+            History.append(result, Paths.get(settings.history()), settings.scale().toString(),
+                    settings.preset().id());
+        }
         return new RunOutcome(result, files);
     }
 

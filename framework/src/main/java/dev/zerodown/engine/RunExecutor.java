@@ -73,34 +73,37 @@ final class RunExecutor {
             InvariantChecker checker = new InvariantChecker(db);
             for (int i = 0; i < plan.transitions().size(); i++) {
                 PlannedTransition t = plan.transitions().get(i);
-                align(driver, t, running);
-                driver.beginWindow();
-                long start = monitor.nowMs();
-                long samplesBefore = monitor.sampleCount();
-                StepTrace trace = null;
-                if (t.step() != null) {
-                    trace = execute(db, steps, t);
-                    if (!trace.failed()) {
-                        lastApplied = plan.baseline().size() + indexAfterBaseline(t.step());
+                try (Progress progress = Progress.start(db, t.name(), i + 1, plan.transitions().size(), origin)) {
+                    align(driver, t, running);
+                    driver.beginWindow();
+                    long start = monitor.nowMs();
+                    long samplesBefore = monitor.sampleCount();
+                    StepTrace trace = null;
+                    if (t.step() != null) {
+                        trace = execute(db, steps, t);
+                        if (!trace.failed()) {
+                            lastApplied = plan.baseline().size() + indexAfterBaseline(t.step());
+                        }
+                    } else {
+                        driver.startDeployed(t.deployed(), t.apps().get(t.deployed()));
+                        running.add(t.deployed());
                     }
-                } else {
-                    driver.startDeployed(t.deployed(), t.apps().get(t.deployed()));
-                    running.add(t.deployed());
-                }
-                Soak soak = new Soak(checker, scopes.active(lastApplied), monitor);
-                soak.run(settings.soak());
-                var stats = driver.endWindow();
-                long end = monitor.nowMs();
-                if (monitor.sampleCount() == samplesBefore) {
-                    throw new EnvironmentException("The lock sampler took no sample during '" + t.name() + "'"
-                            + monitor.lastError().map(e -> ": " + e).orElse("") + "; no verdict without measurements");
-                }
-                TransitionResult r = judge.judge(t, trace, stats, soak.results(), driver.points(start, end), start, end);
-                results.add(r);
-                listener.transitionFinished(server.major(), i, r);
-                if (trace != null && trace.failed()) {
-                    LOG.warn("{} failed; the rollout stops here (the release is stuck)", t.name());
-                    break;
+                    Soak soak = new Soak(checker, scopes.active(lastApplied), monitor);
+                    soak.run(settings.soak());
+                    var stats = driver.endWindow();
+                    long end = monitor.nowMs();
+                    if (monitor.sampleCount() == samplesBefore) {
+                        throw new EnvironmentException("The lock sampler took no sample during '" + t.name() + "'"
+                                + monitor.lastError().map(e -> ": " + e).orElse("") + "; no verdict without measurements");
+                    }
+                    TransitionResult r = judge.judge(t, trace, stats, soak.results(), driver.points(start, end), start, end);
+                    results.add(r);
+                    progress.finished(r.verdict().id());
+                    listener.transitionFinished(server.major(), i, r);
+                    if (trace != null && trace.failed()) {
+                        LOG.warn("{} failed; the rollout stops here (the release is stuck)", t.name());
+                        break;
+                    }
                 }
             }
         }

@@ -120,6 +120,8 @@ final class ClassRun {
         put(m, "profile", c.profile());
         put(m, "scale", c.scale());
         put(m, "maxSeedRows", c.maxSeedRows());
+        put(m, "history", c.history());
+        put(m, "preset", c.preset());
         return m;
     }
 

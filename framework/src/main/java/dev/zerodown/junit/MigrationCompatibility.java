@@ -110,6 +110,18 @@ public @interface MigrationCompatibility {
     String maxSeedRows() default "";
 
     /**
+     * A folder to which every run appends its figures ({@code history.jsonl}), for {@code zerodown:trend}.
+     * Default: unset (no history).
+     */
+    String history() default "";
+
+    /**
+     * A named set of settings: {@code nightly} (soak 60s, 8 clients, scale 1). An explicit setting still wins.
+     * Default: none.
+     */
+    String preset() default "";
+
+    /**
      * Marks the static no-argument method that returns the {@link dev.zerodown.plan.Rollout}. Nested so it
      * can be written {@code @MigrationCompatibility.Rollout} next to the imported {@code Rollout} type.
      */

@@ -24,6 +24,16 @@ public final class JsonReport {
         return Json.pretty(RunJson.tree(run));
     }
 
+    /** The report with the run's effective settings ({@code Settings.effective()}) in its {@code settings} object. */
+    public static String toJson(RunResult run, java.util.Map<String, String> settings) {
+        return Json.pretty(RunJson.tree(run, settings));
+    }
+
+    /** Writes {@link #toJson(RunResult, java.util.Map)} to {@code file} (atomically; parent folders are created). */
+    public static void write(RunResult run, java.util.Map<String, String> settings, Path file) {
+        AtomicFiles.write(file, toJson(run, settings));
+    }
+
     /** Writes {@link #toJson} to {@code file} (atomically; parent folders are created). */
     public static void write(RunResult run, Path file) {
         AtomicFiles.write(file, toJson(run));

@@ -36,6 +36,14 @@ public final class Reports {
     }
 
     public static ReportFiles write(RunResult run, Path reportDirectory) {
+        return write(run, reportDirectory, null);
+    }
+
+    /**
+     * Writes every report; {@code report.json} gets the run's effective settings ({@code Settings.effective()},
+     * passwords redacted) unless {@code settings} is null.
+     */
+    public static ReportFiles write(RunResult run, Path reportDirectory, java.util.Map<String, String> settings) {
         Path dir = runDirectory(run, reportDirectory);
         Path json = dir.resolve("report.json");
         Path html = dir.resolve("report.html");
@@ -43,7 +51,7 @@ public final class Reports {
         Path markdown = AtomicFiles.write(dir.resolve("report.md"), MarkdownReport.render(run, shown(html)));
         Path xml = AtomicFiles.write(dir.resolve("TEST-zerodown-" + Text.fileSafe(run.name()) + "-pg"
                 + run.postgresMajor() + ".xml"), JUnitXmlReport.render(run));
-        JsonReport.write(run, json);
+        JsonReport.write(run, settings, json);
         Path index = writeIndex(reportDirectory);
         LOG.debug("Wrote reports of {} (PostgreSQL {}) to {}", run.name(), run.postgresMajor(), dir);
         return new ReportFiles(json, html, markdown, xml, index);

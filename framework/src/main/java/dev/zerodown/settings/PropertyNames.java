@@ -17,7 +17,8 @@ final class PropertyNames {
     static final String PREFIX = "zerodown.";
 
     /** Properties that are not settings: where the engine keeps binaries and clusters, and the plugin's skip. */
-    static final List<String> OTHERS = List.of("binariesDirectory", "clusterCache", "dataDirectory", "skip");
+    static final List<String> OTHERS = List.of("binariesDirectory", "clusterCache", "dataDirectory", "skip",
+            "regressionRatio", "failOnRegression");
 
     /**
      * Properties of Zerodown's own build and tests (Surefire hands a build's {@code -D} properties to the tests

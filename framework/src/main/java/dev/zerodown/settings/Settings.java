@@ -59,14 +59,16 @@ public record Settings(
         SyntheticMix syntheticMix,
         String profile,
         Scale scale,
-        long maxSeedRows) {
+        long maxSeedRows,
+        String history,
+        Preset preset) {
 
     /** The setting names; each is also the system property {@code zerodown.<name>}. */
     public static final List<String> NAMES = List.of("provider", "postgresVersions", "jdbcUrl", "allowExternal",
             "image", "migrations", "placeholders", "mixed", "workloads", "rollout", "invariants", "seed", "since",
             "clients", "rate", "soak", "sampleInterval", "maxLockWait", "batchRows", "stepTimeout", "lockTimeout",
             "lockRetries", "severities", "failOn", "reportDirectory", "randomSeed", "appRole", "syntheticMix",
-            "profile", "scale", "maxSeedRows");
+            "profile", "scale", "maxSeedRows", "history", "preset");
 
     /** The default open-loop rate per live version, requests per second. */
     public static final double DEFAULT_RATE = 200;
@@ -78,6 +80,7 @@ public record Settings(
         appRole = appRole == null ? AppRoles.NONE : appRole;
         syntheticMix = syntheticMix == null ? SyntheticMix.DEFAULT : syntheticMix;
         scale = scale == null ? Scale.AUTO : scale;
+        preset = preset == null ? Preset.NONE : preset;
     }
 
     /** The contract's defaults (the JUnit flavour: migrations on the classpath, 1 s soak). */
@@ -87,7 +90,7 @@ public record Settings(
                 "src/test/zerodown/invariants.sql", "src/test/zerodown/seed.sql", null, 4, DEFAULT_RATE,
                 Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofMillis(100), 10_000, Duration.ofSeconds(60),
                 null, 0, Severities.defaults(), FailOn.ERROR, "target/zerodown", 42L, AppRoles.NONE,
-                SyntheticMix.DEFAULT, "src/test/zerodown/profile.json", Scale.AUTO, 100_000);
+                SyntheticMix.DEFAULT, "src/test/zerodown/profile.json", Scale.AUTO, 100_000, null, Preset.NONE);
     }
 
     /**
@@ -98,7 +101,7 @@ public record Settings(
         ConfigurationProblems problems = new ConfigurationProblems();
         unknownProperties(props).forEach(problems::add);
         Settings s = this;
-        for (String name : NAMES) {
+        for (String name : Preset.FIRST) {
             String v = props.getProperty("zerodown." + name);
             if (v != null) {
                 s = problems.apply(s, x -> x.with(name, v));
@@ -120,11 +123,43 @@ public record Settings(
     public Settings with(Map<String, String> values) {
         ConfigurationProblems problems = new ConfigurationProblems();
         Settings s = this;
-        for (Map.Entry<String, String> e : values.entrySet()) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>(values.entrySet());
+        entries.sort(java.util.Comparator.comparing(e -> !"preset".equals(e.getKey())));
+        for (Map.Entry<String, String> e : entries) {
             s = problems.apply(s, x -> x.with(e.getKey(), e.getValue()));
         }
         problems.throwIfAny();
         return s;
+    }
+
+    /**
+     * Every setting's effective value as text, in {@link #NAMES} order, as a report shows it: passwords are
+     * redacted (in {@code jdbcUrl} and {@code appRole}), unset values are null.
+     */
+    public Map<String, String> effective() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (java.lang.reflect.RecordComponent c : Settings.class.getRecordComponents()) {
+            m.put(c.getName(), SettingsText.of(c.getName(), value(c)));
+        }
+        return m;
+    }
+
+    /** The value of one component, by its setting name (for presets and {@link #effective()}). */
+    Object value(String name) {
+        for (java.lang.reflect.RecordComponent c : Settings.class.getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                return value(c);
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private Object value(java.lang.reflect.RecordComponent c) {
+        try {
+            return c.getAccessor().invoke(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The effective severity of a hazard id. */
@@ -167,6 +202,8 @@ public record Settings(
             case "profile" -> copy(b -> b.profile = p.text());
             case "scale" -> copy(b -> b.scale = Scale.parse(value));
             case "maxSeedRows" -> copy(b -> b.maxSeedRows = p.number(1, Long.MAX_VALUE));
+            case "history" -> copy(b -> b.history = p.text());
+            case "preset" -> Preset.parse(value).applyTo(copy(b -> b.preset = Preset.parse(value)));
             default -> throw new ConfigurationException("Unknown setting '" + name + "'; accepted: "
                     + String.join(", ", new TreeSet<>(NAMES)));
         };
@@ -211,6 +248,8 @@ public record Settings(
         String profile;
         Scale scale;
         long maxSeedRows;
+        String history;
+        Preset preset;
 
         Builder(Settings s) {
             provider = s.provider;
@@ -244,13 +283,15 @@ public record Settings(
             profile = s.profile;
             scale = s.scale;
             maxSeedRows = s.maxSeedRows;
+            history = s.history;
+            preset = s.preset;
         }
 
         Settings build() {
             return new Settings(provider, postgresVersions, jdbcUrl, allowExternal, image, migrations, placeholders,
                     mixed, workloads, rollout, invariants, seed, since, clients, rate, soak, sampleInterval,
                     maxLockWait, batchRows, stepTimeout, lockTimeout, lockRetries, severities, failOn,
-                    reportDirectory, randomSeed, appRole, syntheticMix, profile, scale, maxSeedRows);
+                    reportDirectory, randomSeed, appRole, syntheticMix, profile, scale, maxSeedRows, history, preset);
         }
     }
 

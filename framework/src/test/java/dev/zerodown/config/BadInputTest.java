@@ -67,7 +67,7 @@ class BadInputTest {
                 Arguments.of("zerodown.colour", "blue",
                         "Unknown property 'zerodown.colour' (value 'blue'); accepted: zerodown.<setting> for the settings "
                                 + SETTINGS + ", and zerodown.binariesDirectory, zerodown.clusterCache,"
-                                + " zerodown.dataDirectory, zerodown.skip"));
+                                + " zerodown.dataDirectory, zerodown.skip, zerodown.regressionRatio, zerodown.failOnRegression"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

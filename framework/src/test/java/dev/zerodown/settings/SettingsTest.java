@@ -117,6 +117,41 @@ class SettingsTest {
     }
 
     @Test
+    void should_let_an_explicit_setting_win_over_the_preset_and_the_preset_over_the_default() {
+        Settings nightly = Settings.defaults().with(java.util.Map.of("preset", "nightly", "clients", "3"));
+
+        assertThat(nightly.preset()).isEqualTo(Preset.NIGHTLY);
+        assertThat(nightly.soak()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(nightly.scale().fraction()).isEqualTo(1.0);
+        assertThat(nightly.clients()).isEqualTo(3);
+        assertThat(Settings.defaults().with("soak", "5s").with("preset", "nightly").soak())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("zerodown.soak", "2s");
+        props.setProperty("zerodown.preset", "nightly");
+        assertThat(Settings.defaults().withProperties(props).soak()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(Settings.defaults().withProperties(props).clients()).isEqualTo(8);
+        assertThatThrownBy(() -> Settings.defaults().with("preset", "weekly"))
+                .hasMessage("Setting 'preset' (zerodown.preset) has value 'weekly'; accepted: none, nightly");
+    }
+
+    @Test
+    void should_show_the_effective_settings_with_passwords_redacted() {
+        Settings s = Settings.defaults().with(java.util.Map.of("jdbcUrl", "jdbc:postgresql://h/db?user=u&password=pw",
+                "appRole", "app:secret", "history", "/nightly/history"));
+
+        java.util.Map<String, String> shown = s.effective();
+
+        assertThat(shown.keySet()).containsExactlyElementsOf(Settings.NAMES);
+        assertThat(shown).containsEntry("soak", "1s").containsEntry("clients", "4").containsEntry("rate", "200")
+                .containsEntry("postgresVersions", "17").containsEntry("provider", "embedded")
+                .containsEntry("history", "/nightly/history").containsEntry("preset", "none")
+                .containsEntry("jdbcUrl", "jdbc:postgresql://h/db?user=u&password=***");
+        assertThat(shown.get("appRole")).doesNotContain("secret");
+        assertThat(shown.toString()).doesNotContain("pw", "secret");
+    }
+
+    @Test
     void should_list_each_setting_once() {
         assertThat(Settings.NAMES).doesNotHaveDuplicates().contains("provider", "postgresVersions", "failOn");
         List<String> components = java.util.Arrays.stream(Settings.class.getRecordComponents())

@@ -246,6 +246,20 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "zerodown.maxSeedRows")
     private String maxSeedRows;
 
+    /**
+     * A folder to which every run appends one record per transition and statement ({@code history.jsonl}),
+     * read by {@code zerodown:trend}. Default: unset (no history is kept).
+     */
+    @Parameter(property = "zerodown.history")
+    private String history;
+
+    /**
+     * A named set of settings for one way of running: {@code nightly} sets soak 60s, 8 clients and scale 1.
+     * Every setting given explicitly still wins over the preset. Default: none.
+     */
+    @Parameter(property = "zerodown.preset")
+    private String preset;
+
     /** Skips the check. Default: {@code false}. */
     @Parameter(property = "zerodown.skip", defaultValue = "false")
     private boolean skip;
@@ -328,6 +342,8 @@ public class CheckMojo extends AbstractMojo {
         m.put("profile", profile);
         m.put("scale", scale);
         m.put("maxSeedRows", maxSeedRows);
+        m.put("history", history);
+        m.put("preset", preset);
         m.values().removeIf(v -> v == null || v.isBlank());
         return m;
     }

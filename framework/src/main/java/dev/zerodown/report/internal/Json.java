@@ -62,6 +62,15 @@ public final class Json {
         return b.toString();
     }
 
+    /** One-line JSON, as a JSON-lines file holds it. */
+    public static String compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode read(String text) {
         try {
             return MAPPER.readTree(text);

@@ -30,6 +30,14 @@ public final class RunJson {
     }
 
     public static ObjectNode tree(RunResult run) {
+        return tree(run, null);
+    }
+
+    /**
+     * The tree with the run's effective settings (name to text, passwords already redacted) after {@code seed};
+     * without them ({@code null}) the {@code settings} field is left out.
+     */
+    public static ObjectNode tree(RunResult run, Map<String, String> settings) {
         ObjectNode o = F.objectNode();
         o.put("schemaVersion", SCHEMA_VERSION);
         o.put("name", run.name());
@@ -42,6 +50,10 @@ public final class RunJson {
         pg.put("major", run.postgresMajor());
         pg.put("provider", run.provider());
         o.put("seed", run.seed());
+        if (settings != null) {
+            ObjectNode st = o.putObject("settings");
+            settings.forEach(st::put);
+        }
         ObjectNode summary = o.putObject("summary");
         summary.put("transitions", run.transitions().size());
         summary.put("unsafeTransitions", Facts.unsafeTransitions(run));
