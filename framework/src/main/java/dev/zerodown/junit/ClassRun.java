@@ -120,6 +120,7 @@ final class ClassRun {
         put(m, "profile", c.profile());
         put(m, "scale", c.scale());
         put(m, "maxSeedRows", c.maxSeedRows());
+        put(m, "predict", c.predict());
         return m;
     }
 

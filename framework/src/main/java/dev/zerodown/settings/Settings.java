@@ -59,14 +59,15 @@ public record Settings(
         SyntheticMix syntheticMix,
         String profile,
         Scale scale,
-        long maxSeedRows) {
+        long maxSeedRows,
+        boolean predict) {
 
     /** The setting names; each is also the system property {@code zerodown.<name>}. */
     public static final List<String> NAMES = List.of("provider", "postgresVersions", "jdbcUrl", "allowExternal",
             "image", "migrations", "placeholders", "mixed", "workloads", "rollout", "invariants", "seed", "since",
             "clients", "rate", "soak", "sampleInterval", "maxLockWait", "batchRows", "stepTimeout", "lockTimeout",
             "lockRetries", "severities", "failOn", "reportDirectory", "randomSeed", "appRole", "syntheticMix",
-            "profile", "scale", "maxSeedRows");
+            "profile", "scale", "maxSeedRows", "predict");
 
     /** The default open-loop rate per live version, requests per second. */
     public static final double DEFAULT_RATE = 200;
@@ -87,7 +88,7 @@ public record Settings(
                 "src/test/zerodown/invariants.sql", "src/test/zerodown/seed.sql", null, 4, DEFAULT_RATE,
                 Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofMillis(100), 10_000, Duration.ofSeconds(60),
                 null, 0, Severities.defaults(), FailOn.ERROR, "target/zerodown", 42L, AppRoles.NONE,
-                SyntheticMix.DEFAULT, "src/test/zerodown/profile.json", Scale.AUTO, 100_000);
+                SyntheticMix.DEFAULT, "src/test/zerodown/profile.json", Scale.AUTO, 100_000, true);
     }
 
     /**
@@ -167,6 +168,7 @@ public record Settings(
             case "profile" -> copy(b -> b.profile = p.text());
             case "scale" -> copy(b -> b.scale = Scale.parse(value));
             case "maxSeedRows" -> copy(b -> b.maxSeedRows = p.number(1, Long.MAX_VALUE));
+            case "predict" -> copy(b -> b.predict = p.bool());
             default -> throw new ConfigurationException("Unknown setting '" + name + "'; accepted: "
                     + String.join(", ", new TreeSet<>(NAMES)));
         };
@@ -211,6 +213,7 @@ public record Settings(
         String profile;
         Scale scale;
         long maxSeedRows;
+        boolean predict;
 
         Builder(Settings s) {
             provider = s.provider;
@@ -244,13 +247,14 @@ public record Settings(
             profile = s.profile;
             scale = s.scale;
             maxSeedRows = s.maxSeedRows;
+            predict = s.predict;
         }
 
         Settings build() {
             return new Settings(provider, postgresVersions, jdbcUrl, allowExternal, image, migrations, placeholders,
                     mixed, workloads, rollout, invariants, seed, since, clients, rate, soak, sampleInterval,
                     maxLockWait, batchRows, stepTimeout, lockTimeout, lockRetries, severities, failOn,
-                    reportDirectory, randomSeed, appRole, syntheticMix, profile, scale, maxSeedRows);
+                    reportDirectory, randomSeed, appRole, syntheticMix, profile, scale, maxSeedRows, predict);
         }
     }
 

@@ -246,6 +246,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "zerodown.maxSeedRows")
     private String maxSeedRows;
 
+    /**
+     * With a profile: re-run each statement that locks, rewrites or scans a pre-existing table at two
+     * smaller sizes of it and judge its lock on the duration predicted at the profile's rows;
+     * {@code false} judges at the seeded size. Default: {@code true}.
+     */
+    @Parameter(property = "zerodown.predict")
+    private String predict;
+
     /** Skips the check. Default: {@code false}. */
     @Parameter(property = "zerodown.skip", defaultValue = "false")
     private boolean skip;
@@ -328,6 +336,7 @@ public class CheckMojo extends AbstractMojo {
         m.put("profile", profile);
         m.put("scale", scale);
         m.put("maxSeedRows", maxSeedRows);
+        m.put("predict", predict);
         m.values().removeIf(v -> v == null || v.isBlank());
         return m;
     }
