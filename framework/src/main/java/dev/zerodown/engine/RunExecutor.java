@@ -61,55 +61,98 @@ final class RunExecutor {
         long origin = System.nanoTime();
         Instant startedAt = Instant.now();
         List<TransitionResult> results = new ArrayList<>();
-        try (Database db = server.createDatabase(name);
-             LockMonitor monitor = LockMonitor.start(db, settings.sampleInterval(), origin);
-             LoadDriver driver = new LoadDriver(db, new LoadSettings(settings.clients(), settings.rate(),
-                     settings.randomSeed(), settings.appRole()), origin)) {
-            StepExecutor steps = new StepExecutor(db, traceSettings(), monitor);
-            int lastApplied = prepare(db, steps);
-            Set<String> running = new LinkedHashSet<>();
-            startInitial(db, driver, running);
-            TransitionJudge judge = new TransitionJudge(settings, monitor);
-            InvariantChecker checker = new InvariantChecker(db);
-            for (int i = 0; i < plan.transitions().size(); i++) {
-                PlannedTransition t = plan.transitions().get(i);
-                try (Progress progress = Progress.start(db, t.name(), i + 1, plan.transitions().size(), origin)) {
-                    align(driver, t, running);
-                    driver.beginWindow();
-                    long start = monitor.nowMs();
-                    long samplesBefore = monitor.sampleCount();
-                    StepTrace trace = null;
-                    if (t.step() != null) {
-                        trace = execute(db, steps, t);
-                        if (!trace.failed()) {
-                            lastApplied = plan.baseline().size() + indexAfterBaseline(t.step());
-                        }
-                    } else {
-                        driver.startDeployed(t.deployed(), t.apps().get(t.deployed()));
-                        running.add(t.deployed());
-                    }
-                    Soak soak = new Soak(checker, scopes.active(lastApplied), monitor);
-                    soak.run(settings.soak());
-                    var stats = driver.endWindow();
-                    long end = monitor.nowMs();
-                    if (monitor.sampleCount() == samplesBefore) {
-                        throw new EnvironmentException("The lock sampler took no sample during '" + t.name() + "'"
-                                + monitor.lastError().map(e -> ": " + e).orElse("") + "; no verdict without measurements");
-                    }
-                    TransitionResult r = judge.judge(t, trace, stats, soak.results(), driver.points(start, end), start, end);
-                    results.add(r);
-                    progress.finished(r.verdict().id());
-                    listener.transitionFinished(server.major(), i, r);
-                    if (trace != null && trace.failed()) {
-                        LOG.warn("{} failed; the rollout stops here (the release is stuck)", t.name());
-                        break;
-                    }
-                }
+        List<StepTrace> traces = new ArrayList<>();
+        LockPrediction prediction = new LockPrediction(settings, server, profileFile);
+        Database baseline = null;
+        try (Database db = server.createDatabase(name)) {
+            int lastApplied = prepare(db, new StepExecutor(db, traceSettings(), null));
+            baseline = prediction.keepBaseline(db);
+            try (LockMonitor monitor = LockMonitor.start(db, settings.sampleInterval(), origin);
+                 LoadDriver driver = new LoadDriver(db, new LoadSettings(settings.clients(), settings.rate(),
+                         settings.randomSeed(), settings.appRole()), origin)) {
+                transitions(db, monitor, driver, lastApplied, results, traces, baseline == null ? prediction : null,
+                        origin);
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(baseline, e);
+            throw e;
+        }
+        try (Database b = baseline) {
+            results = prediction.apply(results, traces, b, traceSettings());
+        }
+        if (prediction.enabled() && baseline != null) {
+            for (int i = 0; i < results.size(); i++) {
+                listener.transitionFinished(server.major(), i, results.get(i));
             }
         }
         Verdict verdict = results.stream().anyMatch(r -> r.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE : Verdict.SAFE;
         return new RunResult(name, server.version(), server.major(), server.provider().id(), settings.randomSeed(),
                 verdict, results, startedAt);
+    }
+
+    /**
+     * Runs every transition under load. With {@code atSeededSize}, each result is final as it ends (locks
+     * judged at the seeded size) and the listener hears of it then; else the caller predicts and tells it later.
+     */
+    private void transitions(Database db, LockMonitor monitor, LoadDriver driver, int applied, List<TransitionResult> results,
+                             List<StepTrace> traces, LockPrediction atSeededSize, long origin) {
+        int lastApplied = applied;
+        StepExecutor steps = new StepExecutor(db, traceSettings(), monitor);
+        Set<String> running = new LinkedHashSet<>();
+        startInitial(db, driver, running);
+        TransitionJudge judge = new TransitionJudge(settings, monitor);
+        InvariantChecker checker = new InvariantChecker(db);
+        for (int i = 0; i < plan.transitions().size(); i++) {
+            PlannedTransition t = plan.transitions().get(i);
+            try (Progress progress = Progress.start(db, t.name(), i + 1, plan.transitions().size(), origin)) {
+                align(driver, t, running);
+                driver.beginWindow();
+                long start = monitor.nowMs();
+                long samplesBefore = monitor.sampleCount();
+                StepTrace trace = null;
+                if (t.step() != null) {
+                    trace = execute(db, steps, t);
+                    if (!trace.failed()) {
+                        lastApplied = plan.baseline().size() + indexAfterBaseline(t.step());
+                    }
+                } else {
+                    driver.startDeployed(t.deployed(), t.apps().get(t.deployed()));
+                    running.add(t.deployed());
+                }
+                Soak soak = new Soak(checker, scopes.active(lastApplied), monitor);
+                soak.run(settings.soak());
+                var stats = driver.endWindow();
+                long end = monitor.nowMs();
+                if (monitor.sampleCount() == samplesBefore) {
+                    throw new EnvironmentException("The lock sampler took no sample during '" + t.name() + "'"
+                            + monitor.lastError().map(e -> ": " + e).orElse("") + "; no verdict without measurements");
+                }
+                TransitionResult r = judge.judge(t, trace, stats, soak.results(), driver.points(start, end), start, end);
+                if (atSeededSize != null) {
+                    r = atSeededSize.atSeededSize(r);
+                }
+                results.add(r);
+                traces.add(trace);
+                progress.finished(r.verdict().id());
+                if (atSeededSize != null) {
+                    listener.transitionFinished(server.major(), i, r);
+                }
+                if (trace != null && trace.failed()) {
+                    LOG.warn("{} failed; the rollout stops here (the release is stuck)", t.name());
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(Database db, RuntimeException failure) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     private static StepTrace execute(Database db, StepExecutor steps, PlannedTransition t) {

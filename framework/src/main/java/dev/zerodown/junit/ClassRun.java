@@ -122,6 +122,7 @@ final class ClassRun {
         put(m, "maxSeedRows", c.maxSeedRows());
         put(m, "history", c.history());
         put(m, "preset", c.preset());
+        put(m, "predict", c.predict());
         return m;
     }
 

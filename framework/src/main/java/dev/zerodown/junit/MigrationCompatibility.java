@@ -122,6 +122,13 @@ public @interface MigrationCompatibility {
     String preset() default "";
 
     /**
+     * With a profile: re-run each statement that locks, rewrites or scans a pre-existing table at two
+     * smaller sizes of it, and judge its lock on the duration predicted at the profile's rows.
+     * {@code false} judges at the seeded size. Default {@code true}.
+     */
+    String predict() default "";
+
+    /**
      * Marks the static no-argument method that returns the {@link dev.zerodown.plan.Rollout}. Nested so it
      * can be written {@code @MigrationCompatibility.Rollout} next to the imported {@code Rollout} type.
      */

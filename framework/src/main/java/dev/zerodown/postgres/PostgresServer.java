@@ -28,6 +28,18 @@ public interface PostgresServer extends AutoCloseable {
      */
     Database createDatabase(String label);
 
+    /**
+     * Copies {@code source}, data included, into a new database that closing drops: a scratch clone
+     * to re-run a statement on without touching the run's database. Nothing may be connected to
+     * {@code source} meanwhile.
+     *
+     * @throws UnsupportedOperationException on a server that cannot create databases (an opted-in
+     *                                       external database)
+     */
+    default Database cloneDatabase(Database source, String label) {
+        throw new UnsupportedOperationException(this + " cannot create databases, so it cannot clone " + source.name());
+    }
+
     /** Stops the server (or releases it, for an external one). */
     @Override
     void close();

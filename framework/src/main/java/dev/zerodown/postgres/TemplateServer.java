@@ -107,14 +107,24 @@ abstract class TemplateServer extends AbstractServer {
     }
 
     Database createDatabase(String label, CloneStrategy strategy) {
+        return create(label, template, strategy);
+    }
+
+    @Override
+    public Database cloneDatabase(Database source, String label) {
+        return create(label, source.name(), CloneStrategy.FAST);
+    }
+
+    private Database create(String label, String from, CloneStrategy strategy) {
         if (isClosed()) {
             throw new IllegalStateException(this + " is closed");
         }
         String name = "zd_" + clean(label) + "_" + token + "_" + counter.incrementAndGet();
         try (Connection c = admin(); Statement s = c.createStatement()) {
-            s.execute("create database " + name + " template " + template + strategyClause(strategy));
+            s.execute("create database " + name + " template " + from + strategyClause(strategy));
         } catch (SQLException e) {
-            throw new EnvironmentException("Could not create a fresh database on " + this + ": " + ServerVersion.firstLine(e), e);
+            throw new EnvironmentException("Could not create a " + (from.equals(template) ? "fresh database" : "copy of " + from)
+                    + " on " + this + ": " + ServerVersion.firstLine(e), e);
         }
         live.add(name);
         return address.database(name, major(), () -> drop(name));

@@ -19,10 +19,19 @@ import org.apiguardian.api.API;
  * @param acknowledged true when the statement carries {@code -- zerodown:allow <id>: <reason>}
  * @param reason       the acknowledgement's reason, or null
  * @param atMs         when it was measured, in milliseconds since the run started; -1 when unknown
+ * @param predicted    the lock's duration predicted at production size, or null (no profile, not a
+ *                     statement whose duration grows with a table, or prediction turned off)
  */
 @API(status = API.Status.STABLE)
 public record Hazard(HazardId id, Severity severity, String relation, String file, Integer line, String statement,
-                     String message, String evidence, String recipe, boolean acknowledged, String reason, long atMs) {
+                     String message, String evidence, String recipe, boolean acknowledged, String reason, long atMs,
+                     Prediction predicted) {
+
+    /** A hazard without a prediction. */
+    public Hazard(HazardId id, Severity severity, String relation, String file, Integer line, String statement,
+                  String message, String evidence, String recipe, boolean acknowledged, String reason, long atMs) {
+        this(id, severity, relation, file, line, statement, message, evidence, recipe, acknowledged, reason, atMs, null);
+    }
 
     /** True when this hazard makes its transition unsafe. */
     public boolean blocking() {
@@ -38,10 +47,19 @@ public record Hazard(HazardId id, Severity severity, String relation, String fil
     }
 
     public Hazard withSeverity(Severity s) {
-        return new Hazard(id, s, relation, file, line, statement, message, evidence, recipe, acknowledged, reason, atMs);
+        return new Hazard(id, s, relation, file, line, statement, message, evidence, recipe, acknowledged, reason, atMs, predicted);
+    }
+
+    /**
+     * This hazard judged again on a prediction (or at the seeded size when {@code p} is null): its
+     * severity, its message and evidence extended, the prediction attached.
+     */
+    public Hazard withPrediction(Severity s, String moreMessage, String moreEvidence, Prediction p) {
+        return new Hazard(id, s, relation, file, line, statement, message + moreMessage, evidence + moreEvidence, recipe,
+                acknowledged, reason, atMs, p);
     }
 
     public Hazard acknowledge(String why) {
-        return new Hazard(id, severity, relation, file, line, statement, message, evidence, recipe, true, why, atMs);
+        return new Hazard(id, severity, relation, file, line, statement, message, evidence, recipe, true, why, atMs, predicted);
     }
 }

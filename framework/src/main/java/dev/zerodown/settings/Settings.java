@@ -61,14 +61,15 @@ public record Settings(
         Scale scale,
         long maxSeedRows,
         String history,
-        Preset preset) {
+        Preset preset,
+        boolean predict) {
 
     /** The setting names; each is also the system property {@code zerodown.<name>}. */
     public static final List<String> NAMES = List.of("provider", "postgresVersions", "jdbcUrl", "allowExternal",
             "image", "migrations", "placeholders", "mixed", "workloads", "rollout", "invariants", "seed", "since",
             "clients", "rate", "soak", "sampleInterval", "maxLockWait", "batchRows", "stepTimeout", "lockTimeout",
             "lockRetries", "severities", "failOn", "reportDirectory", "randomSeed", "appRole", "syntheticMix",
-            "profile", "scale", "maxSeedRows", "history", "preset");
+            "profile", "scale", "maxSeedRows", "history", "preset", "predict");
 
     /** The default open-loop rate per live version, requests per second. */
     public static final double DEFAULT_RATE = 200;
@@ -90,7 +91,7 @@ public record Settings(
                 "src/test/zerodown/invariants.sql", "src/test/zerodown/seed.sql", null, 4, DEFAULT_RATE,
                 Duration.ofSeconds(1), Duration.ofMillis(5), Duration.ofMillis(100), 10_000, Duration.ofSeconds(60),
                 null, 0, Severities.defaults(), FailOn.ERROR, "target/zerodown", 42L, AppRoles.NONE,
-                SyntheticMix.DEFAULT, "src/test/zerodown/profile.json", Scale.AUTO, 100_000, null, Preset.NONE);
+                SyntheticMix.DEFAULT, "src/test/zerodown/profile.json", Scale.AUTO, 100_000, null, Preset.NONE, true);
     }
 
     /**
@@ -204,6 +205,7 @@ public record Settings(
             case "maxSeedRows" -> copy(b -> b.maxSeedRows = p.number(1, Long.MAX_VALUE));
             case "history" -> copy(b -> b.history = p.text());
             case "preset" -> Preset.parse(value).applyTo(copy(b -> b.preset = Preset.parse(value)));
+            case "predict" -> copy(b -> b.predict = p.bool());
             default -> throw new ConfigurationException("Unknown setting '" + name + "'; accepted: "
                     + String.join(", ", new TreeSet<>(NAMES)));
         };
@@ -250,6 +252,7 @@ public record Settings(
         long maxSeedRows;
         String history;
         Preset preset;
+        boolean predict;
 
         Builder(Settings s) {
             provider = s.provider;
@@ -285,13 +288,14 @@ public record Settings(
             maxSeedRows = s.maxSeedRows;
             history = s.history;
             preset = s.preset;
+            predict = s.predict;
         }
 
         Settings build() {
             return new Settings(provider, postgresVersions, jdbcUrl, allowExternal, image, migrations, placeholders,
                     mixed, workloads, rollout, invariants, seed, since, clients, rate, soak, sampleInterval,
                     maxLockWait, batchRows, stepTimeout, lockTimeout, lockRetries, severities, failOn,
-                    reportDirectory, randomSeed, appRole, syntheticMix, profile, scale, maxSeedRows, history, preset);
+                    reportDirectory, randomSeed, appRole, syntheticMix, profile, scale, maxSeedRows, history, preset, predict);
         }
     }
 

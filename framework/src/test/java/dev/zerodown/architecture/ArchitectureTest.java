@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  *   <li><b>model</b> — {@code config, hazards, result, migrations}: the shared vocabulary (errors,
  *       text, hazard ids and severities, the result records, migration steps); used by everything</li>
  *   <li><b>postgres</b> — servers and databases</li>
- *   <li><b>measure</b> — {@code load, locks, trace, invariants, profile}: run things against PostgreSQL and
+ *   <li><b>measure</b> — {@code load, locks, trace, invariants, profile, predict}: run things against PostgreSQL and
  *       record what happened; no verdicts</li>
  *   <li><b>plan</b> — {@code plan, settings}: what to run and how (they name the user's app
  *       versions, so they sit above {@code load})</li>
@@ -45,7 +45,7 @@ class ArchitectureTest {
     /** Every package but the shells: plain Java that runs without JUnit, AssertJ or Maven. */
     private static final String[] CORE = {"dev.zerodown.config..", "dev.zerodown.hazards..", "dev.zerodown.result..",
         "dev.zerodown.migrations..", "dev.zerodown.postgres..", "dev.zerodown.load..", "dev.zerodown.locks..",
-        "dev.zerodown.trace..", "dev.zerodown.invariants..", "dev.zerodown.profile..", "dev.zerodown.plan..", "dev.zerodown.settings..",
+        "dev.zerodown.trace..", "dev.zerodown.invariants..", "dev.zerodown.profile..", "dev.zerodown.predict..", "dev.zerodown.plan..", "dev.zerodown.settings..",
         "dev.zerodown.judge..", "dev.zerodown.report..", "dev.zerodown.engine.."};
 
     /** The framework's main classes (its output folder; jars stay unresolved stubs, names are all the rules need: fast). */
@@ -77,7 +77,7 @@ class ArchitectureTest {
                         "dev.zerodown.migrations..")
                 .layer(POSTGRES).definedBy("dev.zerodown.postgres..")
                 .layer(MEASURE).definedBy("dev.zerodown.load..", "dev.zerodown.locks..", "dev.zerodown.trace..",
-                        "dev.zerodown.invariants..", "dev.zerodown.profile..")
+                        "dev.zerodown.invariants..", "dev.zerodown.profile..", "dev.zerodown.predict..")
                 .layer(PLAN).definedBy("dev.zerodown.plan..", "dev.zerodown.settings..")
                 .layer(JUDGE).definedBy("dev.zerodown.judge..")
                 .layer(REPORT).definedBy("dev.zerodown.report..")

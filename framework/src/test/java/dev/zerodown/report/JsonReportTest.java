@@ -30,7 +30,7 @@ class JsonReportTest {
         assertThat(names(t)).containsExactly("name", "step", "kind", "liveVersions", "canaryVersions", "verdict",
                 "startMs", "endMs", "maxLockWaitMs", "hazards", "requests", "invariants", "timeline");
         assertThat(names(t.get("hazards").get(0))).containsExactly("id", "severity", "relation", "file", "line",
-                "statement", "message", "evidence", "recipe", "acknowledged", "reason", "atMs");
+                "statement", "message", "evidence", "recipe", "acknowledged", "reason", "atMs", "predicted");
         assertThat(names(t.get("requests").get("v1"))).containsSubsequence("total", "failed", "failuresBySqlState",
                 "p50Ms", "p99Ms", "maxMs", "synthetic");
         assertThat(names(json.get("transitions").get(2).get("invariants").get(0)))

@@ -260,6 +260,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "zerodown.preset")
     private String preset;
 
+    /**
+     * With a profile: re-run each statement that locks, rewrites or scans a pre-existing table at two
+     * smaller sizes of it and judge its lock on the duration predicted at the profile's rows;
+     * {@code false} judges at the seeded size. Default: {@code true}.
+     */
+    @Parameter(property = "zerodown.predict")
+    private String predict;
+
     /** Skips the check. Default: {@code false}. */
     @Parameter(property = "zerodown.skip", defaultValue = "false")
     private boolean skip;
@@ -344,6 +352,7 @@ public class CheckMojo extends AbstractMojo {
         m.put("maxSeedRows", maxSeedRows);
         m.put("history", history);
         m.put("preset", preset);
+        m.put("predict", predict);
         m.values().removeIf(v -> v == null || v.isBlank());
         return m;
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
+import dev.zerodown.result.Prediction;
 import dev.zerodown.result.InvariantResult;
 import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
@@ -115,6 +116,22 @@ public final class RunJson {
         o.put("acknowledged", h.acknowledged());
         o.put("reason", h.reason());
         o.put("atMs", h.atMs());
+        o.set("predicted", predicted(h.predicted()));
+        return o;
+    }
+
+    private static JsonNode predicted(Prediction p) {
+        if (p == null) {
+            return F.nullNode();
+        }
+        ObjectNode o = F.objectNode();
+        o.put("table", p.table());
+        o.put("rows", p.rows());
+        o.put("ms", p.ms());
+        o.put("fit", p.fit());
+        o.put("r2", p.r2());
+        ArrayNode at = o.putArray("measuredAt");
+        p.measuredAt().forEach(x -> at.addArray().add(x.rows()).add(x.ms()));
         return o;
     }
 
