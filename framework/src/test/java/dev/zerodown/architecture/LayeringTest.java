@@ -8,14 +8,14 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The engine is plain Java; JUnit, AssertJ and Testcontainers stay in their shells. */
+/** The engine (and the project check the plugin and the CLI share) is plain Java; JUnit, AssertJ and Testcontainers stay in their shells. */
 @AnalyzeClasses(packages = "dev.zerodown", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
 
     private static final String[] ENGINE = {"dev.zerodown.config..", "dev.zerodown.settings..", "dev.zerodown.postgres..", "dev.zerodown.migrations..",
         "dev.zerodown.trace..", "dev.zerodown.locks..", "dev.zerodown.hazards..", "dev.zerodown.load..",
         "dev.zerodown.invariants..", "dev.zerodown.plan..", "dev.zerodown.engine..", "dev.zerodown.report..",
-        "dev.zerodown.result.."};
+        "dev.zerodown.result..", "dev.zerodown.project.."};
 
     @ArchTest
     static final ArchRule engine_is_free_of_junit = noClasses().that().resideInAnyPackage(ENGINE)

@@ -1,4 +1,4 @@
-package dev.zerodown.maven;
+package dev.zerodown.project;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -7,7 +7,6 @@ import dev.zerodown.engine.CompatibilityRun.RunOutcome;
 import dev.zerodown.report.ConsoleReport;
 import dev.zerodown.report.GithubAnnotations;
 import dev.zerodown.report.ReportFiles;
-import org.apache.maven.plugin.logging.Log;
 
 /**
  * Shows one run as soon as it is known: the console table, where the report files are, and on
@@ -15,15 +14,11 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class RunDisplay {
     private final CheckInputs inputs;
-    private final Log log;
+    private final CheckLog log;
     private final Map<String, String> env;
     private final PrintStream stdout;
 
-    RunDisplay(CheckInputs inputs, Log log) {
-        this(inputs, log, System.getenv(), System.out);
-    }
-
-    RunDisplay(CheckInputs inputs, Log log, Map<String, String> env, PrintStream stdout) {
+    RunDisplay(CheckInputs inputs, CheckLog log, Map<String, String> env, PrintStream stdout) {
         this.inputs = inputs;
         this.log = log;
         this.env = env;
