@@ -84,7 +84,8 @@ public final class Check {
         return CompatibilityRun.of(name, source.rollout())
                 .settings(inputs.settings())
                 .invariants(invariants)
-                .classLoader(classLoader);
+                .classLoader(classLoader)
+                .sourceRoot(RunDisplay.repositoryRoot(inputs, System.getenv()));
     }
 
     /** What synthetic traffic left out, once per run (the versions bound at start usually agree). */

@@ -43,13 +43,22 @@ final class RunDisplay {
         }
     }
 
+    /** The repository root file paths are shown from: GITHUB_WORKSPACE when the project is inside it, else the project. */
+    static Path repositoryRoot(CheckInputs inputs, Map<String, String> env) {
+        String workspace = env.get("GITHUB_WORKSPACE");
+        if (workspace == null || workspace.isBlank()) {
+            return inputs.basedir();
+        }
+        Path root = Path.of(workspace).toAbsolutePath().normalize();
+        return inputs.basedir().startsWith(root) ? root : inputs.basedir();
+    }
+
     /** The migrations folder as a path from the repository root (GITHUB_WORKSPACE, else the module). */
     Path annotationBase() {
         if (inputs.migrationFolders().isEmpty()) {
             return null;
         }
-        String workspace = env.get("GITHUB_WORKSPACE");
-        Path root = workspace == null || workspace.isBlank() ? inputs.basedir() : Path.of(workspace).toAbsolutePath();
+        Path root = repositoryRoot(inputs, env);
         Path folder = inputs.migrationFolders().get(0);
         return folder.startsWith(root) ? root.relativize(folder) : folder;
     }
