@@ -30,7 +30,7 @@ public final class Main {
         top.usageMessage().description("Runs PostgreSQL migrations step by step under load on a real PostgreSQL"
                 + " and judges every hazard it measured.");
         top.addSubcommand("check", check.spec());
-        CommandLine cli = new CommandLine(top);
+        CommandLine cli = new CommandLine(top).setOverwrittenOptionsAllowed(true); // the last --x wins, as in a script that appends
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, a) -> {

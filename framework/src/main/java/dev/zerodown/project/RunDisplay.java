@@ -36,6 +36,9 @@ final class RunDisplay {
             if (files.junitXml() != null) {
                 log.info("Surefire XML: " + files.junitXml());
             }
+            if (files.sarif() != null) {
+                log.info("SARIF: " + files.sarif());
+            }
         }
         if ("true".equalsIgnoreCase(env.get("GITHUB_ACTIONS"))) {
             GithubAnnotations.lines(outcome.result(), annotationBase()).forEach(stdout::println);

@@ -41,6 +41,8 @@ class SarifReportTest {
 
             assertThat(schema.validate(sarif)).as(run.name()).isEmpty();
         }
+        assertThat(schema.validate(MAPPER.readTree("{\"version\": \"2.1.0\", \"runs\": [{\"results\": []}]}")))
+                .as("a run without its tool is not SARIF").isNotEmpty();
     }
 
     @Test
