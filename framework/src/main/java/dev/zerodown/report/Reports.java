@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes every report of a run: {@code <reportDirectory>/<run>/pg<major>/} gets {@code report.json},
- * {@code report.html}, {@code report.md} and {@code TEST-zerodown-<run>-pg<major>.xml}; then
+ * {@code report.html}, {@code report.md}, {@code report.sarif} and {@code TEST-zerodown-<run>-pg<major>.xml}; then
  * {@code <reportDirectory>/index.html} is rebuilt from every {@code report.json} present, so runs from
  * several test classes, plugin executions, PostgreSQL majors and JVMs all appear in it.
  */
@@ -35,15 +35,18 @@ public final class Reports {
         return reportDirectory.resolve(Text.fileSafe(run.name())).resolve("pg" + run.postgresMajor());
     }
 
+    /** Writes every report; {@code report.sarif} names the hazards' files as they are (no project root known). */
     public static ReportFiles write(RunResult run, Path reportDirectory) {
-        return write(run, reportDirectory, null);
+        return write(run, reportDirectory, null, SourceFiles.NONE);
     }
 
     /**
      * Writes every report; {@code report.json} gets the run's effective settings ({@code Settings.effective()},
-     * passwords redacted) unless {@code settings} is null.
+     * passwords redacted) unless {@code settings} is null, and {@code report.sarif} names the hazards' files
+     * by their paths in {@code sources}.
      */
-    public static ReportFiles write(RunResult run, Path reportDirectory, java.util.Map<String, String> settings) {
+    public static ReportFiles write(RunResult run, Path reportDirectory, java.util.Map<String, String> settings,
+                                    SourceFiles sources) {
         Path dir = runDirectory(run, reportDirectory);
         Path json = dir.resolve("report.json");
         Path html = dir.resolve("report.html");
@@ -51,10 +54,12 @@ public final class Reports {
         Path markdown = AtomicFiles.write(dir.resolve("report.md"), MarkdownReport.render(run, shown(html)));
         Path xml = AtomicFiles.write(dir.resolve("TEST-zerodown-" + Text.fileSafe(run.name()) + "-pg"
                 + run.postgresMajor() + ".xml"), JUnitXmlReport.render(run));
+        Path sarif = dir.resolve("report.sarif");
+        SarifReport.write(run, sources, sarif);
         JsonReport.write(run, settings, json);
         Path index = writeIndex(reportDirectory);
         LOG.debug("Wrote reports of {} (PostgreSQL {}) to {}", run.name(), run.postgresMajor(), dir);
-        return new ReportFiles(json, html, markdown, xml, index);
+        return new ReportFiles(json, html, markdown, xml, index, sarif);
     }
 
     /**

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  *   <li><b>judge</b> — every rule: measured facts in, hazards out; never touches a database</li>
  *   <li><b>report</b> — renders results; knows only the model</li>
  *   <li><b>engine</b> — runs a rollout: measures, judges, reports</li>
+ *   <li><b>project</b> — a project folder as a run (inputs, rollout file, workloads, display, build
+ *       verdict), shared by the Maven plugin and the CLI</li>
  *   <li><b>shells</b> — {@code junit, assertj} (and the Maven plugin, another module)</li>
  * </ol>
  */
@@ -40,13 +42,14 @@ class ArchitectureTest {
     private static final String JUDGE = "judge";
     private static final String REPORT = "report";
     private static final String ENGINE = "engine";
+    private static final String PROJECT = "project";
     private static final String SHELLS = "shells";
 
     /** Every package but the shells: plain Java that runs without JUnit, AssertJ or Maven. */
     private static final String[] CORE = {"dev.zerodown.config..", "dev.zerodown.hazards..", "dev.zerodown.result..",
         "dev.zerodown.migrations..", "dev.zerodown.postgres..", "dev.zerodown.load..", "dev.zerodown.locks..",
         "dev.zerodown.trace..", "dev.zerodown.invariants..", "dev.zerodown.profile..", "dev.zerodown.predict..", "dev.zerodown.plan..", "dev.zerodown.settings..",
-        "dev.zerodown.judge..", "dev.zerodown.report..", "dev.zerodown.engine.."};
+        "dev.zerodown.judge..", "dev.zerodown.report..", "dev.zerodown.engine..", "dev.zerodown.project.."};
 
     /** The framework's main classes (its output folder; jars stay unresolved stubs, names are all the rules need: fast). */
     private static final JavaClasses MAIN = importMainClasses();
@@ -82,14 +85,16 @@ class ArchitectureTest {
                 .layer(JUDGE).definedBy("dev.zerodown.judge..")
                 .layer(REPORT).definedBy("dev.zerodown.report..")
                 .layer(ENGINE).definedBy("dev.zerodown.engine..")
+                .layer(PROJECT).definedBy("dev.zerodown.project..")
                 .layer(SHELLS).definedBy("dev.zerodown.junit..", "dev.zerodown.assertj..")
                 .whereLayer(SHELLS).mayNotBeAccessedByAnyLayer()
-                .whereLayer(ENGINE).mayOnlyBeAccessedByLayers(SHELLS)
-                .whereLayer(REPORT).mayOnlyBeAccessedByLayers(ENGINE, SHELLS)
+                .whereLayer(PROJECT).mayOnlyBeAccessedByLayers(SHELLS)
+                .whereLayer(ENGINE).mayOnlyBeAccessedByLayers(PROJECT, SHELLS)
+                .whereLayer(REPORT).mayOnlyBeAccessedByLayers(ENGINE, PROJECT, SHELLS)
                 .whereLayer(JUDGE).mayOnlyBeAccessedByLayers(ENGINE)
-                .whereLayer(PLAN).mayOnlyBeAccessedByLayers(JUDGE, ENGINE, SHELLS)
-                .whereLayer(MEASURE).mayOnlyBeAccessedByLayers(PLAN, JUDGE, ENGINE, SHELLS)
-                .whereLayer(POSTGRES).mayOnlyBeAccessedByLayers(MEASURE, PLAN, ENGINE, SHELLS)
+                .whereLayer(PLAN).mayOnlyBeAccessedByLayers(JUDGE, ENGINE, PROJECT, SHELLS)
+                .whereLayer(MEASURE).mayOnlyBeAccessedByLayers(PLAN, JUDGE, ENGINE, PROJECT, SHELLS)
+                .whereLayer(POSTGRES).mayOnlyBeAccessedByLayers(MEASURE, PLAN, ENGINE, PROJECT, SHELLS)
                 .because("measuring, judging, running and reporting each have one home, and depend only downwards")
                 .check(MAIN);
     }

@@ -25,14 +25,15 @@ class ReportsTest {
         Path run = dir.resolve("UsersRolloutTest/pg17");
         assertThat(files).isEqualTo(new ReportFiles(run.resolve("report.json"), run.resolve("report.html"),
                 run.resolve("report.md"), run.resolve("TEST-zerodown-UsersRolloutTest-pg17.xml"),
-                dir.resolve("index.html")));
+                dir.resolve("index.html"), run.resolve("report.sarif")));
+        assertThat(Files.readString(files.sarif())).isEqualTo(SarifReport.toSarif(ReportFixtures.unsafe(), SourceFiles.NONE));
         assertThat(Files.readString(files.json())).isEqualTo(JsonReport.toJson(ReportFixtures.unsafe()));
         assertThat(Files.readString(files.html())).isEqualTo(HtmlReport.render(ReportFixtures.unsafe()));
         assertThat(Files.readString(files.junitXml())).isEqualTo(JUnitXmlReport.render(ReportFixtures.unsafe()));
         assertThat(Files.readString(files.markdown())).contains("report.html");
         try (var listing = Files.list(run)) {
             assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json",
-                    "report.html", "report.md", "TEST-zerodown-UsersRolloutTest-pg17.xml");
+                    "report.html", "report.md", "report.sarif", "TEST-zerodown-UsersRolloutTest-pg17.xml");
         }
     }
 

@@ -4,14 +4,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.engine.CompatibilityRun.RunOutcome;
+import dev.zerodown.project.BuildVerdict;
+import dev.zerodown.project.Check;
+import dev.zerodown.project.CheckInputs;
+import dev.zerodown.project.CheckLog;
+import dev.zerodown.project.ProjectClassLoader;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -301,12 +308,15 @@ public class CheckMojo extends AbstractMojo {
             }
             List<RunOutcome> outcomes;
             try (ProjectClassLoader classLoader = ProjectClassLoader.of(project.getTestClasspathElements())) {
-                Check check = Check.prepare(project.getArtifactId(), inputs, classLoader, getLog());
+                Check check = Check.prepare(project.getArtifactId(), inputs, classLoader, log());
                 new PostgresArtifacts(repositorySystem, repositorySession, project.getRemoteProjectRepositories())
                         .prepare(inputs.settings());
-                outcomes = check.run();
+                outcomes = check.run(System.out);
             }
-            new BuildVerdict(inputs.settings().failOn(), getLog()).conclude(outcomes);
+            Optional<String> failure = new BuildVerdict(inputs.settings().failOn(), log()).conclude(outcomes);
+            if (failure.isPresent()) {
+                throw new MojoFailureException(failure.get());
+            }
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (EnvironmentException e) {
@@ -314,6 +324,22 @@ public class CheckMojo extends AbstractMojo {
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("environment: the test classpath is not resolved: " + e.getMessage(), e);
         }
+    }
+
+    /** The check's lines on Maven's log. */
+    private CheckLog log() {
+        Log log = getLog();
+        return new CheckLog() {
+            @Override
+            public void info(String line) {
+                log.info(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                log.warn(line);
+            }
+        };
     }
 
     /** Every setting that was given (pom or -D), by its contract name. */

@@ -1,5 +1,6 @@
-package dev.zerodown.maven;
+package dev.zerodown.project;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import dev.zerodown.engine.CompatibilityRun;
@@ -11,22 +12,23 @@ import dev.zerodown.load.SyntheticWorkload;
 import dev.zerodown.migrations.MigrationLoader;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.settings.Settings;
-import org.apache.maven.plugin.logging.Log;
+import org.apiguardian.api.API;
 
 /**
  * One module's check: reads and validates the migrations, workloads, rollout and invariants up front,
  * then makes one engine call per PostgreSQL major.
  */
-final class Check {
+@API(status = API.Status.STABLE)
+public final class Check {
     private final String name;
     private final CheckInputs inputs;
     private final List<MigrationStep> steps;
     private final List<Invariant> invariants;
     private final ClassLoader classLoader;
-    private final Log log;
+    private final CheckLog log;
 
     private Check(String name, CheckInputs inputs, List<MigrationStep> steps, List<Invariant> invariants,
-                  ClassLoader classLoader, Log log) {
+                  ClassLoader classLoader, CheckLog log) {
         this.name = name;
         this.inputs = inputs;
         this.steps = steps;
@@ -36,7 +38,7 @@ final class Check {
     }
 
     /** Reads and validates every input, without any database: a problem here is a configuration error. */
-    static Check prepare(String name, CheckInputs inputs, ClassLoader classLoader, Log log) {
+    public static Check prepare(String name, CheckInputs inputs, ClassLoader classLoader, CheckLog log) {
         Settings settings = inputs.settings();
         List<MigrationStep> steps = new MigrationLoader().load(settings.migrations(), settings.placeholders(),
                 classLoader);
@@ -60,9 +62,11 @@ final class Check {
     /**
      * One engine call per PostgreSQL major, each outcome shown as soon as it is known. Each major gets
      * its own app versions: synthetic traffic reads the catalog of its own run.
+     *
+     * @param stdout where GitHub Actions workflow commands go when {@code GITHUB_ACTIONS=true} (standard output)
      */
-    List<RunOutcome> run() {
-        RunDisplay display = new RunDisplay(inputs, log);
+    public List<RunOutcome> run(PrintStream stdout) {
+        RunDisplay display = new RunDisplay(inputs, log, System.getenv(), stdout);
         List<RunOutcome> outcomes = new ArrayList<>();
         for (int major : inputs.settings().postgresVersions()) {
             log.info("Checking " + steps.size() + " migration(s) on PostgreSQL " + major + " ("
@@ -80,7 +84,8 @@ final class Check {
         return CompatibilityRun.of(name, source.rollout())
                 .settings(inputs.settings())
                 .invariants(invariants)
-                .classLoader(classLoader);
+                .classLoader(classLoader)
+                .sourceRoot(RunDisplay.repositoryRoot(inputs, System.getenv()));
     }
 
     /** What synthetic traffic left out, once per run (the versions bound at start usually agree). */

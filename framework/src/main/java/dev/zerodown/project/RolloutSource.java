@@ -1,4 +1,4 @@
-package dev.zerodown.maven;
+package dev.zerodown.project;
 
 import java.util.ArrayList;
 import java.util.List;

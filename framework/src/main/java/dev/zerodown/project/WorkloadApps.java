@@ -1,4 +1,4 @@
-package dev.zerodown.maven;
+package dev.zerodown.project;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.zerodown.maven;
+package dev.zerodown.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunDisplayTest {
+    private static final CheckLog QUIET = new CheckLog() {
+        @Override
+        public void info(String line) {
+        }
+
+        @Override
+        public void warn(String line) {
+        }
+    };
+
     @TempDir
     Path repository;
 
@@ -20,7 +29,7 @@ class RunDisplayTest {
         Files.createDirectories(module.resolve("src/main/resources/db/migration"));
         CheckInputs inputs = CheckInputs.read(Map.of(), module);
 
-        RunDisplay display = new RunDisplay(inputs, new SystemStreamLog(),
+        RunDisplay display = new RunDisplay(inputs, QUIET,
                 Map.of("GITHUB_ACTIONS", "true", "GITHUB_WORKSPACE", repository.toString()), System.out);
 
         assertThat(display.annotationBase()).isEqualTo(Path.of("service/src/main/resources/db/migration"));
@@ -31,7 +40,7 @@ class RunDisplayTest {
         Files.createDirectories(repository.resolve("src/main/resources/db/migration"));
         CheckInputs inputs = CheckInputs.read(Map.of(), repository);
 
-        RunDisplay display = new RunDisplay(inputs, new SystemStreamLog(), Map.of("GITHUB_ACTIONS", "true"), System.out);
+        RunDisplay display = new RunDisplay(inputs, QUIET, Map.of("GITHUB_ACTIONS", "true"), System.out);
 
         assertThat(display.annotationBase()).isEqualTo(Path.of("src/main/resources/db/migration"));
     }

@@ -1,4 +1,4 @@
-package dev.zerodown.maven;
+package dev.zerodown.project;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +12,16 @@ import java.util.stream.Stream;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.ConfigurationProblems;
 import dev.zerodown.settings.Settings;
+import org.apiguardian.api.API;
 
 /**
- * The plugin's settings, translated once: the parameters that were given (pom or {@code -D}) over
- * the plugin flavour of the contract's defaults, every path made absolute against the module's base
- * directory (Maven's working directory is the reactor root, not the module).
+ * A project's settings, translated once: the settings that were given (plugin parameters, CLI options,
+ * {@code -D}) over the project flavour of the contract's defaults (migrations in
+ * {@value #DEFAULT_MIGRATIONS}), every path made absolute against the project's base directory (the
+ * module's in Maven, whose working directory is the reactor root; {@code --project-dir} in the CLI).
  *
  * @param settings          what the engine runs with; every path in it is absolute
- * @param basedir           the module's base directory
+ * @param basedir           the project's (module's) base directory
  * @param nothingToCheck    true when migrations were not configured and the default folder is absent
  * @param defaultMigrations the default migrations folder (for the "nothing to check" line)
  * @param migrationFolders  the file system folders of the migration locations (for GitHub annotations)
@@ -28,14 +30,15 @@ import dev.zerodown.settings.Settings;
  * @param defaultRollout    the default rollout file (named in the log when there is none)
  * @param invariantsFile    the invariants file, or null when none was configured and the default is absent
  */
-record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path defaultMigrations,
+@API(status = API.Status.STABLE)
+public record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path defaultMigrations,
                    List<Path> migrationFolders, Path workloads, Path rolloutFile, Path defaultRollout,
                    Path invariantsFile) {
 
     /** The plugin's migrations default, relative to the module; the contract's other defaults apply as they are. */
-    static final String DEFAULT_MIGRATIONS = "src/main/resources/db/migration";
+    public static final String DEFAULT_MIGRATIONS = "src/main/resources/db/migration";
 
-    static CheckInputs read(Map<String, String> parameters, Path basedir) {
+    public static CheckInputs read(Map<String, String> parameters, Path basedir) {
         return read(parameters, new Properties(), basedir);
     }
 
@@ -43,7 +46,7 @@ record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path
      * @param userProperties the build's {@code -D} properties: a {@code zerodown.*} one that is no setting is a typo,
      *                       reported with every other problem of the parameters
      */
-    static CheckInputs read(Map<String, String> parameters, Properties userProperties, Path basedir) {
+    public static CheckInputs read(Map<String, String> parameters, Properties userProperties, Path basedir) {
         ConfigurationProblems problems = new ConfigurationProblems();
         Settings.unknownProperties(userProperties).forEach(problems::add);
         Settings defaults = Settings.defaults().with("migrations", DEFAULT_MIGRATIONS);

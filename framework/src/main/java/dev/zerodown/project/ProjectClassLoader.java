@@ -1,4 +1,4 @@
-package dev.zerodown.maven;
+package dev.zerodown.project;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The project's test classpath ({@code target/test-classes}, {@code target/classes}, test-scope jars)
@@ -15,13 +16,14 @@ import java.util.List;
  * plugin's own dependencies leak into the project's view nor the project's into the engine: the
  * engine's classes always come from the plugin.
  */
-final class ProjectClassLoader extends URLClassLoader {
+@API(status = API.Status.INTERNAL)
+public final class ProjectClassLoader extends URLClassLoader {
 
     private ProjectClassLoader(URL[] urls) {
         super("zerodown-project-test-classpath", urls, ClassLoader.getPlatformClassLoader());
     }
 
-    static ProjectClassLoader of(List<String> classpathElements) {
+    public static ProjectClassLoader of(List<String> classpathElements) {
         List<URL> urls = new ArrayList<>();
         for (String element : classpathElements) {
             try {

@@ -1,4 +1,4 @@
-package dev.zerodown.maven;
+package dev.zerodown.project;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,24 +12,28 @@ import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
 import dev.zerodown.settings.FailOn;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
+import org.apiguardian.api.API;
 
 /** Turns the verdicts into the build result; {@code failOn} decides only that, never the reports. */
-final class BuildVerdict {
+@API(status = API.Status.STABLE)
+public final class BuildVerdict {
     private final FailOn failOn;
-    private final Log log;
+    private final CheckLog log;
 
-    BuildVerdict(FailOn failOn, Log log) {
+    public BuildVerdict(FailOn failOn, CheckLog log) {
         this.failOn = failOn;
         this.log = log;
     }
 
-    void conclude(List<RunOutcome> outcomes) throws MojoFailureException {
+    /**
+     * The build failure's message when the results and {@code failOn} call for one; otherwise logs one
+     * line per run (a warning for an unsafe run that {@code failOn=never} lets pass) and returns empty.
+     */
+    public Optional<String> conclude(List<RunOutcome> outcomes) {
         List<RunResult> results = outcomes.stream().map(RunOutcome::result).toList();
         Optional<String> failure = failure(results, failOn);
         if (failure.isPresent()) {
-            throw new MojoFailureException(failure.get());
+            return failure;
         }
         for (RunResult r : results) {
             if (r.verdict() == Verdict.UNSAFE) {
@@ -40,10 +44,11 @@ final class BuildVerdict {
                         + r.transitions().size() + " transitions)");
             }
         }
+        return Optional.empty();
     }
 
     /** The build failure's message, if the results and {@code failOn} call for one. */
-    static Optional<String> failure(List<RunResult> results, FailOn failOn) {
+    public static Optional<String> failure(List<RunResult> results, FailOn failOn) {
         if (failOn == FailOn.NEVER) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package dev.zerodown.maven;
+package dev.zerodown.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.zerodown.maven;
+package dev.zerodown.project;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -7,7 +7,6 @@ import dev.zerodown.engine.CompatibilityRun.RunOutcome;
 import dev.zerodown.report.ConsoleReport;
 import dev.zerodown.report.GithubAnnotations;
 import dev.zerodown.report.ReportFiles;
-import org.apache.maven.plugin.logging.Log;
 
 /**
  * Shows one run as soon as it is known: the console table, where the report files are, and on
@@ -15,15 +14,11 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class RunDisplay {
     private final CheckInputs inputs;
-    private final Log log;
+    private final CheckLog log;
     private final Map<String, String> env;
     private final PrintStream stdout;
 
-    RunDisplay(CheckInputs inputs, Log log) {
-        this(inputs, log, System.getenv(), System.out);
-    }
-
-    RunDisplay(CheckInputs inputs, Log log, Map<String, String> env, PrintStream stdout) {
+    RunDisplay(CheckInputs inputs, CheckLog log, Map<String, String> env, PrintStream stdout) {
         this.inputs = inputs;
         this.log = log;
         this.env = env;
@@ -41,6 +36,9 @@ final class RunDisplay {
             if (files.junitXml() != null) {
                 log.info("Surefire XML: " + files.junitXml());
             }
+            if (files.sarif() != null) {
+                log.info("SARIF: " + files.sarif());
+            }
         }
         if ("true".equalsIgnoreCase(env.get("GITHUB_ACTIONS"))) {
             GithubAnnotations.lines(outcome.result(), annotationBase()).forEach(stdout::println);
@@ -48,13 +46,22 @@ final class RunDisplay {
         }
     }
 
+    /** The repository root file paths are shown from: GITHUB_WORKSPACE when the project is inside it, else the project. */
+    static Path repositoryRoot(CheckInputs inputs, Map<String, String> env) {
+        String workspace = env.get("GITHUB_WORKSPACE");
+        if (workspace == null || workspace.isBlank()) {
+            return inputs.basedir();
+        }
+        Path root = Path.of(workspace).toAbsolutePath().normalize();
+        return inputs.basedir().startsWith(root) ? root : inputs.basedir();
+    }
+
     /** The migrations folder as a path from the repository root (GITHUB_WORKSPACE, else the module). */
     Path annotationBase() {
         if (inputs.migrationFolders().isEmpty()) {
             return null;
         }
-        String workspace = env.get("GITHUB_WORKSPACE");
-        Path root = workspace == null || workspace.isBlank() ? inputs.basedir() : Path.of(workspace).toAbsolutePath();
+        Path root = repositoryRoot(inputs, env);
         Path folder = inputs.migrationFolders().get(0);
         return folder.startsWith(root) ? root.relativize(folder) : folder;
     }
