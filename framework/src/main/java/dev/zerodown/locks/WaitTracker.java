@@ -44,6 +44,9 @@ final class WaitTracker {
             if (w == null) {
                 w = new OpenWait(row, Names.who(row.pid(), row.applicationName(), migrationPid), startOf(row, atNanos));
                 open.put(key, w);
+                if (!Double.isNaN(row.waitedMs()) && row.waitedMs() >= 0) {
+                    dropFragmentOf(w.toWait(atNanos));
+                }
             }
             w.seen(atNanos, generation, chain.blockersOf(row.pid()), migrationPid);
         }
@@ -99,6 +102,17 @@ final class WaitTracker {
 
     long dropped() {
         return dropped;
+    }
+
+    /**
+     * A wait the server dates to the same moment ({@code waitstart}) as one that just ended is the same
+     * wait, seen again after a sample that missed it (or skipped its stale activity row): the earlier
+     * fragment is dropped, the reopened wait covers it.
+     */
+    private void dropFragmentOf(Timeline.LockWait reopened) {
+        finished.removeIf(f -> f.pid() == reopened.pid() && java.util.Objects.equals(f.relation(), reopened.relation())
+                && java.util.Objects.equals(f.mode(), reopened.mode()) && Math.abs(f.startMs() - reopened.startMs()) <= 2
+                && f.endMs() >= reopened.startMs());
     }
 
     private void keep(Timeline.LockWait w) {
