@@ -10,11 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
-import dev.zerodown.load.internal.SqlScript;
 import dev.zerodown.postgres.Database;
 import dev.zerodown.profile.ProductionProfile;
 import dev.zerodown.profile.ProfileSeed;
 import dev.zerodown.settings.Settings;
+import dev.zerodown.sql.SqlScript;
 
 /**
  * Runs the seed file (data for the baseline) once, without load, in one transaction, statement by statement

@@ -1,7 +1,7 @@
 package dev.zerodown.invariants;
 
 import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.load.internal.SqlScript;
+import dev.zerodown.sql.SqlScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
 
 /**
  * Reads an invariants file: {@code -- invariant: <name> [from <step>] [until <step>]} above each
- * query, which ends at {@code ;}. Documented in docs/invariants.md.
+ * query, which ends at {@code ;} (or after its {@code ;} on the same line: the comment rule of
+ * {@link SqlScript}). Documented in docs/invariants.md.
  */
 @API(status = API.Status.EXPERIMENTAL)
 public final class InvariantsFile {
@@ -66,7 +67,7 @@ public final class InvariantsFile {
         Matcher header = null;
         int headerLine = 0;
         for (SqlScript.Comment c : s.comments()) {
-            if (!HEADER_LIKE.matcher(c.text()).matches()) {
+            if (c.place() == SqlScript.Place.INSIDE || !HEADER_LIKE.matcher(c.text()).matches()) {
                 continue;
             }
             Matcher m = HEADER.matcher(c.text());
@@ -83,7 +84,7 @@ public final class InvariantsFile {
         if (header == null) {
             throw new ConfigurationException(file + ":" + s.line() + ": query without an invariant header; " + FORMAT);
         }
-        for (SqlScript.Comment c : s.innerComments()) {
+        for (SqlScript.Comment c : s.comments(SqlScript.Place.INSIDE)) {
             if (HEADER_LIKE.matcher(c.text()).matches()) {
                 throw new ConfigurationException(file + ":" + c.line() + ": '-- " + c.text() + "' is inside the query that"
                         + " starts at line " + s.line() + "; end that query with ';'");

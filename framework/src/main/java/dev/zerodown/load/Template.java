@@ -1,10 +1,11 @@
 package dev.zerodown.load;
 
 import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.load.internal.SqlLexer;
+import dev.zerodown.sql.SqlLexer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -48,7 +49,7 @@ final class Template {
      * @param line the line of the statement's first token
      */
     static Template compile(String sql, String file, int line) {
-        byte[] kinds = SqlLexer.kinds(sql);
+        BitSet notCode = SqlLexer.notCode(sql);
         boolean dataStatement = DATA_STATEMENTS.contains(firstWord(sql));
         List<String> texts = new ArrayList<>();
         List<Generator> generators = new ArrayList<>();
@@ -61,18 +62,18 @@ final class Template {
                 continue;
             }
             Generator g = found.generator();
-            if (dataStatement && bindable(g, sql, kinds, at, found.end())) {
+            if (dataStatement && bindable(g, sql, notCode, at, found.end())) {
                 g = g.asBound();
             }
-            appendEscaped(text, sql, kinds, copied, at);
+            appendEscaped(text, sql, notCode, copied, at);
             texts.add(text.toString());
             text.setLength(0);
             generators.add(g);
-            inCode.add(kinds[at] == SqlLexer.CODE);
+            inCode.add(!notCode.get(at));
             copied = found.end();
             at = found.end() - 1;
         }
-        appendEscaped(text, sql, kinds, copied, sql.length());
+        appendEscaped(text, sql, notCode, copied, sql.length());
         texts.add(text.toString());
         return new Template(texts, generators, inCode);
     }
@@ -161,11 +162,11 @@ final class Template {
      * An integer generator binds when it is a whole token of code: not inside a literal, an
      * identifier or a number, and not a position after ORDER/GROUP BY (where a literal means a column).
      */
-    private static boolean bindable(Generator g, String sql, byte[] kinds, int start, int end) {
+    private static boolean bindable(Generator g, String sql, BitSet notCode, int start, int end) {
         if (g.kind() != Generator.Kind.SEQ && g.kind() != Generator.Kind.INT) {
             return false;
         }
-        if (kinds[start] != SqlLexer.CODE) {
+        if (notCode.get(start)) {
             return false;
         }
         char before = start > 0 ? sql.charAt(start - 1) : ' ';
@@ -180,11 +181,11 @@ final class Template {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.' || c == '\'' || c == '"' || c == '{' || c == '}';
     }
 
-    private static void appendEscaped(StringBuilder out, String sql, byte[] kinds, int from, int to) {
+    private static void appendEscaped(StringBuilder out, String sql, BitSet notCode, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = sql.charAt(i);
             out.append(c);
-            if (c == '?' && kinds[i] == SqlLexer.CODE) {
+            if (c == '?' && !notCode.get(i)) {
                 out.append('?');
             }
         }

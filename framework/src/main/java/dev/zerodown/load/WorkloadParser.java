@@ -1,7 +1,7 @@
 package dev.zerodown.load;
 
 import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.load.internal.SqlScript;
+import dev.zerodown.sql.SqlScript;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a workload file into requests: single statements, and {@code -- request: NAME} … {@code -- end}
- * blocks of statements that run as one request. Directives are line comments above a statement:
- * {@code -- weight:}, {@code -- expect-error:}, {@code -- autocommit}, {@code -- request:}, {@code -- end}.
+ * blocks of statements that run as one request. Directives are line comments that belong to a
+ * statement by the rule of {@link SqlScript} (on their own lines above it, or on its line after its
+ * {@code ;}): {@code -- weight:}, {@code -- expect-error:}, {@code -- autocommit}, {@code -- request:}
+ * (above only), {@code -- end} (after the block's last statement).
  * Comments that only look like a directive fail with the accepted forms, so a typo never goes unnoticed.
  */
 final class WorkloadParser {
@@ -56,8 +58,11 @@ final class WorkloadParser {
         SqlScript script = SqlScript.parse(text);
         WorkloadParser parser = new WorkloadParser(file);
         for (SqlScript.Statement s : script.statements()) {
-            parser.directives(s.comments(), s.line());
+            parser.directives(s.comments(SqlScript.Place.ABOVE), s.line());
+            List<SqlScript.Comment> after = s.comments(SqlScript.Place.AFTER);
+            parser.directives(after.stream().filter(c -> !isBlockDirective(c)).toList(), s.line());
             parser.statement(s);
+            parser.blockDirectivesAfter(after, s.line());
         }
         parser.directives(script.trailing(), 0);
         return parser.finish();
@@ -70,6 +75,25 @@ final class WorkloadParser {
                 directive(c, statementLine);
             }
         }
+    }
+
+    /** {@code -- end} after a statement's {@code ;} closes the block after it; {@code -- request:} there is an error. */
+    private void blockDirectivesAfter(List<SqlScript.Comment> after, int statementLine) {
+        for (SqlScript.Comment c : after) {
+            if (!isBlockDirective(c)) {
+                continue;
+            }
+            if (REQUEST.matcher(c.text()).matches()) {
+                throw new ConfigurationException(file + ":" + c.line() + ": '-- " + c.text() + "' is on the line of the"
+                        + " statement at line " + statementLine + ", after its ';', so it would belong to that statement;"
+                        + " put it on its own line above the request's first statement");
+            }
+            directive(c, statementLine);
+        }
+    }
+
+    private static boolean isBlockDirective(SqlScript.Comment c) {
+        return REQUEST.matcher(c.text()).matches() || END.matcher(c.text()).matches();
     }
 
     private void directive(SqlScript.Comment c, int statementLine) {
@@ -166,7 +190,7 @@ final class WorkloadParser {
     }
 
     private void statement(SqlScript.Statement s) {
-        for (SqlScript.Comment c : s.innerComments()) {
+        for (SqlScript.Comment c : s.comments(SqlScript.Place.INSIDE)) {
             if (isDirective(c)) {
                 throw new ConfigurationException(file + ":" + c.line() + ": '-- " + c.text() + "' is inside the statement that"
                         + " starts at line " + s.line() + "; end that statement with ';'");

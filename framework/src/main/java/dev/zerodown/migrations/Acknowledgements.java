@@ -7,94 +7,65 @@ import java.util.function.IntUnaryOperator;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.migrations.SqlStatement.Acknowledgement;
+import dev.zerodown.sql.SqlScript;
 
 /**
- * {@code -- zerodown:allow <hazard-id>[, <hazard-id>…]: <reason>} comments, attached to the
- * statement they sit in, end the line of, or stand directly above (comment lines with no blank
- * line between them and the statement).
+ * {@code -- zerodown:allow <hazard-id>[, <hazard-id>…]: <reason>} comments, attached to their
+ * statement by the one rule of {@link SqlScript}: within the statement, on the line of its {@code ;}
+ * after it, or on the comment lines directly above it (no blank line between them and the statement).
  */
 final class Acknowledgements {
     static final String FORMAT = "-- zerodown:allow <hazard-id>: <reason>";
     private static final String PREFIX = "zerodown:";
+    private static final String NO_STATEMENT = ": this zerodown:allow comment belongs to no statement;"
+            + " put it on the statement's line or on the comment lines directly above it";
 
-    /** Where a statement lies in the script: from its first token to its last character. */
-    record Span(int start, int end) {
-    }
-
-    private final String text;
-    private final LineIndex lines;
     private final IntUnaryOperator fileLine;
     private final String displayPath;
 
     /**
-     * @param text        the script after placeholder replacement
-     * @param fileLine    maps a line of {@code text} to the line in the file
+     * @param fileLine    maps a line of the script after placeholder replacement to the line in the file
      * @param displayPath the file as shown in messages
      */
-    Acknowledgements(String text, LineIndex lines, IntUnaryOperator fileLine, String displayPath) {
-        this.text = text;
-        this.lines = lines;
+    Acknowledgements(IntUnaryOperator fileLine, String displayPath) {
         this.fileLine = fileLine;
         this.displayPath = displayPath;
     }
 
-    /** For each span (in file order), the acknowledgements that belong to it. */
-    List<List<Acknowledgement>> attach(List<Span> spans) {
-        List<List<Acknowledgement>> out = new ArrayList<>();
-        for (int i = 0; i < spans.size(); i++) {
-            out.add(new ArrayList<>());
-        }
-        for (SqlLexer.Token t : SqlLexer.tokens(text)) {
-            if (t.kind() != SqlLexer.Kind.LINE_COMMENT) {
+    /** The acknowledgements of one statement, each hazard once, in file order. */
+    List<Acknowledgement> of(SqlScript.Statement statement) {
+        List<Acknowledgement> out = new ArrayList<>();
+        for (SqlScript.Comment c : statement.comments()) {
+            if (!directive(c)) {
                 continue;
             }
-            String body = text.substring(t.start() + 2, t.end()).strip();
-            if (!body.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
-                continue;
+            if (!c.adjacent()) {
+                throw new ConfigurationException(where(c) + NO_STATEMENT);
             }
-            String where = displayPath + ":" + fileLine.applyAsInt(lines.lineOf(t.start()));
-            int owner = owner(spans, t.start());
-            if (owner < 0) {
-                throw new ConfigurationException(where + ": this zerodown:allow comment belongs to no statement;"
-                        + " put it on the statement's line or on the comment lines directly above it");
-            }
-            for (Acknowledgement a : parse(body.substring(PREFIX.length()), where)) {
-                if (out.get(owner).stream().noneMatch(x -> x.hazard() == a.hazard())) {
-                    out.get(owner).add(a);
+            for (Acknowledgement a : parse(c.text().substring(PREFIX.length()), where(c))) {
+                if (out.stream().noneMatch(x -> x.hazard() == a.hazard())) {
+                    out.add(a);
                 }
             }
         }
         return out;
     }
 
-    /** The span a comment at {@code offset} belongs to; -1 if none. */
-    private int owner(List<Span> spans, int offset) {
-        int line = lines.lineOf(offset);
-        for (int i = spans.size() - 1; i >= 0; i--) {
-            Span s = spans.get(i);
-            if (offset >= s.start() && offset < s.end()) {
-                return i;
-            }
-            if (offset >= s.end() && lines.lineOf(s.end() - 1) == line) {
-                return i;
+    /** Rejects a directive below the last statement. */
+    void noneTrailing(List<SqlScript.Comment> trailing) {
+        for (SqlScript.Comment c : trailing) {
+            if (directive(c)) {
+                throw new ConfigurationException(where(c) + NO_STATEMENT);
             }
         }
-        for (int i = 0; i < spans.size(); i++) {
-            Span s = spans.get(i);
-            if (s.start() > offset) {
-                return lines.firstOnLine(offset) && onlyCommentLinesBetween(line, lines.lineOf(s.start())) ? i : -1;
-            }
-        }
-        return -1;
     }
 
-    private boolean onlyCommentLinesBetween(int commentLine, int statementLine) {
-        for (int l = commentLine + 1; l < statementLine; l++) {
-            if (lines.blank(l)) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean directive(SqlScript.Comment c) {
+        return c.text().toLowerCase(Locale.ROOT).startsWith(PREFIX);
+    }
+
+    private String where(SqlScript.Comment c) {
+        return displayPath + ":" + fileLine.applyAsInt(c.line());
     }
 
     /** Parses what follows {@code zerodown:} in a comment. */

@@ -3,14 +3,15 @@ package dev.zerodown.migrations;
 import java.util.ArrayList;
 import java.util.List;
 import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.migrations.SqlStatement.Acknowledgement;
+import dev.zerodown.sql.SqlScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One script's text to its statements: placeholders replaced (line numbers kept), split by
- * Flyway's PostgreSQL parser, each statement starting at its first token with the line of that
- * token, its transactional flag double-checked, and its acknowledgement comments attached.
+ * {@link SqlScript} (as Flyway's PostgreSQL parser splits it), each statement starting at its first
+ * token with the line of that token, its transactional flag settled, and its acknowledgement
+ * comments attached.
  */
 final class ScriptParser {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptParser.class);
@@ -30,61 +31,29 @@ final class ScriptParser {
         Placeholders.Replaced replaced = config.placeholderReplacement()
                 ? placeholders.forScript(fileName).replace(script, displayPath)
                 : Placeholders.Replaced.unchanged(script);
-        String text = replaced.text();
-        LineIndex lines = new LineIndex(text);
-        List<Located> located = new ArrayList<>();
-        int cursor = 0;
-        for (FlywaySplitter.Piece piece : FlywaySplitter.split(text, displayPath)) {
-            Acknowledgements.Span span = locate(text, lines, piece, cursor);
-            if (span.start() < span.end()) {
-                cursor = span.end();
-                located.add(check(piece, span, text.substring(span.start(), span.end()),
-                        replaced.fileLine(lines.lineOf(span.start())), config, displayPath));
-            }
+        SqlScript split = SqlScript.parse(replaced.text());
+        Acknowledgements acks = new Acknowledgements(replaced::fileLine, displayPath);
+        List<SqlStatement> out = new ArrayList<>(split.statements().size());
+        for (SqlScript.Statement s : split.statements()) {
+            int fileLine = replaced.fileLine(s.line());
+            out.add(new SqlStatement(s.sql(), fileLine, transactional(s, fileLine, config, displayPath), acks.of(s)));
         }
-        List<List<Acknowledgement>> acks = new Acknowledgements(text, lines, replaced::fileLine, displayPath)
-                .attach(located.stream().map(Located::span).toList());
-        List<SqlStatement> out = new ArrayList<>(located.size());
-        for (int i = 0; i < located.size(); i++) {
-            Located l = located.get(i);
-            out.add(new SqlStatement(l.sql(), l.fileLine(), l.transactional(), acks.get(i)));
-        }
+        acks.noneTrailing(split.trailing());
         return out;
     }
 
-    /** A statement found in the script, before its acknowledgements are attached. */
-    private record Located(Acknowledgements.Span span, String sql, int fileLine, boolean transactional) {
-    }
-
     /** Rejects what cannot run as a step and settles whether the statement can run in a transaction. */
-    private static Located check(FlywaySplitter.Piece piece, Acknowledgements.Span span, String sql, int fileLine,
-                                 ScriptConfig config, String displayPath) {
-        if (piece.copyFromStdin()) {
+    private static boolean transactional(SqlScript.Statement s, int fileLine, ScriptConfig config, String displayPath) {
+        if (s.copyFromStdin()) {
             throw new ConfigurationException(displayPath + ":" + fileLine + ": COPY … FROM STDIN with inline data"
                     + " is not supported in a migration step; use INSERT … VALUES, or COPY from a file the server reads");
         }
-        boolean tx = TransactionRules.transactional(sql, piece.transactional());
-        if (!tx && piece.transactional() && !Boolean.FALSE.equals(config.executeInTransaction())) {
+        boolean tx = TransactionRules.transactional(s.sql());
+        if (!tx && TransactionRules.flywayTransactional(s.sql()) && !Boolean.FALSE.equals(config.executeInTransaction())) {
             LOG.warn("{}:{}: Flyway runs this statement inside a transaction, where PostgreSQL refuses it;"
                     + " add {}.conf with executeInTransaction=false so that Flyway runs it as Zerodown does",
                     displayPath, fileLine, displayPath);
         }
-        return new Located(span, sql, fileLine, tx);
-    }
-
-    /**
-     * Finds Flyway's text in the script, at or after {@code cursor}, and returns it from its first
-     * token on. Falls back on Flyway's line when the text cannot be found verbatim.
-     */
-    private static Acknowledgements.Span locate(String text, LineIndex lines, FlywaySplitter.Piece piece, int cursor) {
-        int at = text.indexOf(piece.sql(), cursor);
-        if (at < 0) {
-            int lineStart = lines.startOf(piece.line());
-            int first = SqlLexer.firstToken(text, lineStart);
-            return new Acknowledgements.Span(first, Math.min(text.length(), first + piece.sql().length()));
-        }
-        int end = at + piece.sql().length();
-        int first = at + SqlLexer.firstToken(piece.sql(), 0);
-        return new Acknowledgements.Span(Math.min(first, end), end);
+        return tx;
     }
 }

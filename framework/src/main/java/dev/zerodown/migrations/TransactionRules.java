@@ -4,27 +4,57 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import dev.zerodown.sql.SqlLexer;
 
 /**
- * Which statements PostgreSQL (13 and later) refuses inside a transaction block, double-checking
- * Flyway's detection: Flyway 13 misses {@code REINDEX … CONCURRENTLY}, {@code DETACH PARTITION …
+ * Which statements PostgreSQL (13 and later) refuses inside a transaction block, and which of them
+ * Flyway knows: Flyway 13 misses {@code REINDEX … CONCURRENTLY}, {@code DETACH PARTITION …
  * CONCURRENTLY}, {@code ALTER DATABASE … SET TABLESPACE} and a bare {@code CLUSTER}, and without a
  * database connection it takes {@code ALTER TYPE … ADD VALUE} for non-transactional, which it is
  * only before PostgreSQL 12.
  */
 final class TransactionRules {
     private static final int HEAD_TOKENS = 64;
+    /** Flyway 13.12's {@code PostgreSQLParser} patterns (the differential test compares them with Flyway's). */
+    static final List<Pattern> FLYWAY_NON_TRANSACTIONAL = List.of(
+            Pattern.compile("^(CREATE|DROP) (DATABASE|TABLESPACE|SUBSCRIPTION)"),
+            Pattern.compile("^ALTER SYSTEM"),
+            Pattern.compile("^(CREATE|DROP)( UNIQUE)? INDEX CONCURRENTLY"),
+            Pattern.compile("^REINDEX( VERBOSE)? (SCHEMA|DATABASE|SYSTEM)"),
+            Pattern.compile("^VACUUM"),
+            Pattern.compile("^DISCARD ALL"));
 
     private TransactionRules() {
     }
 
     /**
-     * @param sql    the statement, starting at its first token
-     * @param flyway what Flyway's parser said
+     * @param sql the statement, starting at its first token
      * @return whether the statement can run inside a transaction block
      */
-    static boolean transactional(String sql, boolean flyway) {
-        return verdict(head(sql)).orElse(flyway);
+    static boolean transactional(String sql) {
+        return verdict(head(sql)).orElse(true);
+    }
+
+    /**
+     * Whether Flyway 13 (against PostgreSQL 12 or later) runs the statement inside a transaction:
+     * false when the statement's leading words match one of Flyway's own patterns (its
+     * "simplified statement" is the upper-cased words so far, joined by single spaces).
+     */
+    static boolean flywayTransactional(String sql) {
+        StringBuilder simplified = new StringBuilder();
+        for (String k : head(sql)) {
+            if (k.equals("'") || k.equals("\"")) {
+                break;
+            }
+            simplified.append(simplified.isEmpty() ? "" : " ").append(k);
+            for (Pattern p : FLYWAY_NON_TRANSACTIONAL) {
+                if (p.matcher(simplified).matches()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Empty when the rules have nothing to add to Flyway's answer. */

@@ -35,6 +35,14 @@ class InvariantsFileTest {
     }
 
     @Test
+    void should_take_a_header_after_the_semicolon_for_the_query_before() {
+        var invariants = InvariantsFile.parse("invariants.sql", "select count(*) = 0 from t; -- invariant: empty\n");
+
+        assertThat(invariants).extracting(Invariant::name, Invariant::sql)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("empty", "select count(*) = 0 from t"));
+    }
+
+    @Test
     void should_read_a_file_by_path(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("checks.sql"), "-- invariant: x until V2\nselect 1 where false;\n");
 

@@ -31,6 +31,34 @@ class SqlWorkloadParseTest {
     }
 
     @Test
+    void should_give_a_directive_after_the_semicolon_to_the_statement_before() {
+        SqlWorkload w = SqlWorkload.parse("v1.sql", """
+                select 1; -- weight: 8
+                insert into t values (1); -- expect-error: 23505
+                select 2;
+                """);
+
+        assertThat(w.statements()).extracting(SqlWorkload.Statement::weight).containsExactly(8, 1, 1);
+        assertThat(w.statements()).extracting(SqlWorkload.Statement::expectedErrors)
+                .containsExactly(Set.of(), Set.of("23505"), Set.of());
+    }
+
+    @Test
+    void should_close_a_request_with_end_after_the_semicolon_of_its_last_statement() {
+        SqlWorkload w = SqlWorkload.parse("v1.sql", "-- request: pair\nselect 1;\nselect 2; -- end\nselect 3;");
+
+        assertThat(w.requests()).extracting(SqlWorkload.Request::name).containsExactly("pair", null);
+    }
+
+    @Test
+    void should_reject_a_request_line_after_a_semicolon() {
+        assertThatThrownBy(() -> SqlWorkload.parse("v1.sql", "select 1; -- request: pair\nselect 2;\n-- end"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("v1.sql:1: '-- request: pair' is on the line of the statement at line 1, after its ';',"
+                        + " so it would belong to that statement; put it on its own line above the request's first statement");
+    }
+
+    @Test
     void should_read_a_file_by_path(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("v2.sql");
         Files.writeString(file, "select 1;\n");

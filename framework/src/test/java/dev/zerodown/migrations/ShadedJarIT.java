@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar works on its own: Flyway's parser is shaded and relocated inside it, and the
- * published pom no longer brings Flyway. Runs a loader in a fresh JVM with the jar and every
+ * The packaged jar works on its own: it splits migrations with its own splitter ({@code dev.zerodown.sql}),
+ * and the published pom brings no Flyway. Runs a loader in a fresh JVM with the jar and every
  * runtime dependency except Flyway (the class path the {@code flyway-free-classpath} execution wrote).
  */
 class ShadedJarIT {

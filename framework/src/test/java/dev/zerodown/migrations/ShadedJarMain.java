@@ -19,7 +19,7 @@ public final class ShadedJarMain {
         } catch (ClassNotFoundException expected) {
             System.out.println("no org.flywaydb on the class path");
         }
-        System.out.println("splitter from " + Class.forName("dev.zerodown.internal.shaded.flyway.database.postgresql.PostgreSQLParser")
+        System.out.println("splitter from " + Class.forName("dev.zerodown.sql.SqlScript")
                 .getProtectionDomain().getCodeSource().getLocation().getPath().replaceAll(".*/", ""));
         List<MigrationStep> steps = new MigrationLoader().load(List.of(args[0]), Map.of("app_role", "app"), null);
         for (MigrationStep step : steps) {

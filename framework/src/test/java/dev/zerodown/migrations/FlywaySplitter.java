@@ -16,10 +16,9 @@ import org.flywaydb.database.postgresql.PostgreSQLCopyParsedStatement;
 import org.flywaydb.database.postgresql.PostgreSQLParser;
 
 /**
- * The only class that touches Flyway: its PostgreSQL parser splits a script into statements
- * (dollar quotes, nested comments, {@code E''} strings, {@code BEGIN ATOMIC} bodies …). Flyway is
- * pinned and shaded into Zerodown's jar under {@code dev.zerodown.internal.shaded.flyway}, so a
- * user's own Flyway version never meets this one. Placeholders are replaced before this runs.
+ * The oracle of {@link FlywayParityTest}: Flyway's own PostgreSQL parser (the pinned version, a
+ * test dependency only), splitting a script as Flyway does when it runs a migration, and each
+ * statement located in the script from its first token as Zerodown's splitter locates it.
  */
 final class FlywaySplitter {
     /** Flyway's configuration with placeholder replacement off; read-only once built. */
@@ -88,6 +87,35 @@ final class FlywaySplitter {
             }
             return null;
         }
+    }
+
+    /** A Flyway statement in the script: from its first token to its end, with Flyway's flags. */
+    record Located(String sql, int line, boolean transactional, boolean copyFromStdin) {
+    }
+
+    /** Flyway's statements, each from its first token (as Zerodown's splitter gives it); lines from the script. */
+    static List<Located> located(String script) {
+        dev.zerodown.sql.LineIndex lines = new dev.zerodown.sql.LineIndex(script);
+        List<Located> out = new ArrayList<>();
+        int cursor = 0;
+        for (Piece piece : split(script, "script")) {
+            int at = script.indexOf(piece.sql(), cursor);
+            int start;
+            int end;
+            if (at < 0) {
+                start = dev.zerodown.sql.SqlLexer.firstToken(script, lines.startOf(piece.line()));
+                end = Math.min(script.length(), start + piece.sql().length());
+            } else {
+                end = at + piece.sql().length();
+                start = Math.min(at + dev.zerodown.sql.SqlLexer.firstToken(piece.sql(), 0), end);
+            }
+            if (start < end) {
+                cursor = end;
+                out.add(new Located(script.substring(start, end), lines.lineOf(start), piece.transactional(),
+                        piece.copyFromStdin()));
+            }
+        }
+        return out;
     }
 
     private static String oneLine(String message) {
