@@ -54,7 +54,9 @@ final class WaitTracker {
             OpenWait w = it.next();
             if (w.generation != generation) {
                 it.remove();
-                keep(w.toWait(midpoint(w.lastSeenNanos, atNanos)));
+                if (!duplicateOfAnOpenWait(w)) {
+                    keep(w.toWait(midpoint(w.lastSeenNanos, atNanos)));
+                }
             }
         }
         previousNanos = atNanos;
@@ -102,6 +104,21 @@ final class WaitTracker {
 
     long dropped() {
         return dropped;
+    }
+
+    /**
+     * A backend waits for one lock at a time: a wait that ends while another wait of the same backend on
+     * the same lock is still open (it started no later) was seen through a stale activity row (an older
+     * statement start) and is the same wait, so it is dropped.
+     */
+    private boolean duplicateOfAnOpenWait(OpenWait w) {
+        for (OpenWait other : open.values()) {
+            if (other != w && other.pid == w.pid && java.util.Objects.equals(other.relation, w.relation)
+                    && java.util.Objects.equals(other.mode, w.mode) && other.startNanos <= w.lastSeenNanos) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
