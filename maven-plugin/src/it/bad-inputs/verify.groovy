@@ -29,7 +29,7 @@ expect(5, true, ['old.sql:2', "unknown generator '{{nope 1 10}}'", 'accepted gen
 // every problem of one run together: a count, then one line each
 expect(6, false, ['2 configuration problems:',
         "- Unknown property 'zerodown.soakk' (value '2s'); did you mean zerodown.soak?",
-        "- Setting 'rate' (zerodown.rate) has value 'fast'; accepted: a number >= 0 (0 = closed loop)"])
+        "- setting `rate` (property zerodown.rate): `fast` is not a number of at least 0; write requests per second, such as 200 (0 = closed loop)"])
 expect(7, true, ["Setting 'since' (zerodown.since) names the repeatable script R__note_titles.sql",
         'name a versioned step: V1__create_notes, V2__add_title'])
 // a seed that does not fit the baseline: a configuration error naming file:line of the failing statement

@@ -59,8 +59,8 @@ class CheckCommandTest {
         Run run = check("--project-dir", project.toString(), "--migrations", "db", "--soak", "3x");
 
         assertThat(run.code).isEqualTo(2);
-        assertThat(run.err).isEqualTo("error: Setting 'soak' has value '3x', which is not a duration; write a whole"
-                + " number with a unit: ms, s, m or h (e.g. 500ms, 2s, 1m)\n");
+        assertThat(run.err).isEqualTo("error: setting `soak` (property zerodown.soak): `3x` is not a duration; write a"
+                + " whole number with a unit ms, s, m or h, such as 500ms, 2s or 1m\n");
         assertThat(project.resolve("target")).doesNotExist();
     }
 

@@ -28,6 +28,19 @@ public class ConfigurationException extends RuntimeException {
     }
 
     /** One problem as it is; several as one exception listing them all. */
+    /**
+     * The one shape of every bad setting value: {@code setting `soak` (property zerodown.soak): `5x` is not a
+     * duration; write 500ms, 2s or 1m}.
+     *
+     * @param what  what the value should have been, with its article ("a duration")
+     * @param write what to write instead
+     */
+    public static ConfigurationException badValue(String setting, String value, String what, String write) {
+        return new ConfigurationException("setting `" + setting + "` (property zerodown." + setting + "): `"
+                + (value == null ? "" : value.strip().lines().findFirst().orElse("")) + "` is not " + what
+                + "; write " + write);
+    }
+
     public static ConfigurationException of(List<String> problems) {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("no problem to report");

@@ -21,8 +21,8 @@ public final class Durations {
     public static Duration parse(String setting, String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new ConfigurationException("Setting '" + setting + "' has value '" + text
-                    + "', which is not a duration; write a whole number with a unit: ms, s, m or h (e.g. 500ms, 2s, 1m)");
+            throw ConfigurationException.badValue(setting, text, "a duration",
+                    "a whole number with a unit ms, s, m or h, such as 500ms, 2s or 1m");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

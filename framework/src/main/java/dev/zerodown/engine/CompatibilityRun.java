@@ -70,6 +70,14 @@ public final class CompatibilityRun {
         return new CompatibilityRun(name, rollout, Objects.requireNonNull(s), invariants, classLoader, writeReports, listener, sourceRoot);
     }
 
+    /**
+     * One setting, typed, on top of the current settings: {@code run.with(Setting.SOAK, Duration.ofMillis(500))}.
+     * The string form is {@code settings(settings().with("soak", "500ms"))}.
+     */
+    public <T> CompatibilityRun with(dev.zerodown.settings.Setting<T> setting, T value) {
+        return settings(settings.with(setting, value));
+    }
+
     public CompatibilityRun invariants(List<Invariant> list) {
         return new CompatibilityRun(name, rollout, settings, list, classLoader, writeReports, listener, sourceRoot);
     }

@@ -42,14 +42,14 @@ public final class Severities {
             }
             int eq = entry.indexOf('=');
             if (eq < 0) {
-                throw new ConfigurationException("Setting '" + SETTING + "' has entry '" + entry.trim()
-                        + "', which is not id=level; write e.g. strong-lock=error,destructive=off (levels: error, warning, off)");
+                throw ConfigurationException.badValue(SETTING, text, "a list of id=level entries (`" + entry.trim()
+                        + "` has no =)", "id=level entries such as strong-lock=error,destructive=off (levels: error, warning, off)");
             }
             HazardId id = parseId(entry.substring(0, eq));
             Severity level = parseLevel(entry.substring(eq + 1));
             if (map.put(id, level) != null) {
-                throw new ConfigurationException("Setting '" + SETTING + "' lists '" + id.id()
-                        + "' twice; keep one entry per hazard id");
+                throw ConfigurationException.badValue(SETTING, text, "a list of distinct hazard ids (`" + id.id()
+                        + "` is listed twice)", "one entry per hazard id");
             }
         }
         return new Severities(map);
@@ -59,8 +59,8 @@ public final class Severities {
         try {
             return HazardId.parse(text);
         } catch (ConfigurationException e) {
-            throw new ConfigurationException("Setting '" + SETTING + "' names unknown hazard id '" + text.trim()
-                    + "'; accepted: " + HazardId.accepted(), e);
+            throw new ConfigurationException(ConfigurationException.badValue(SETTING, text.trim(), "a hazard id",
+                    "one of " + HazardId.accepted()).getMessage(), e);
         }
     }
 
@@ -68,8 +68,8 @@ public final class Severities {
         try {
             return Severity.parse(text);
         } catch (ConfigurationException e) {
-            throw new ConfigurationException("Setting '" + SETTING + "' has unknown severity '" + text.trim()
-                    + "'; accepted: error, warning, off", e);
+            throw new ConfigurationException(ConfigurationException.badValue(SETTING, text.trim(), "a severity",
+                    "error, warning or off").getMessage(), e);
         }
     }
 

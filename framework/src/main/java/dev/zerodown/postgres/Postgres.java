@@ -68,8 +68,8 @@ public final class Postgres {
     }
 
     private static ConfigurationException badMajors(String setting, String why) {
-        return new ConfigurationException("Setting postgresVersions (property zerodown.postgresVersions) is '"
-                + (setting == null ? "" : setting.strip().lines().findFirst().orElse("")) + "': " + why + "; accepted: " + ACCEPTED_MAJORS);
+        return ConfigurationException.badValue("postgresVersions", setting, "a list of supported majors (" + why + ")",
+                ACCEPTED_MAJORS);
     }
 
     /**

@@ -28,8 +28,8 @@ public enum ProviderKind {
                 return k;
             }
         }
-        throw new ConfigurationException("Unknown provider '" + text + "' (setting provider, property zerodown.provider); accepted: "
-                + Arrays.stream(values()).map(ProviderKind::id).collect(Collectors.joining(", ")));
+        throw ConfigurationException.badValue("provider", text, "a provider",
+                Arrays.stream(values()).map(ProviderKind::id).collect(Collectors.joining(", ")));
     }
 
     @Override

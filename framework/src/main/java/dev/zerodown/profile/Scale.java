@@ -29,8 +29,8 @@ public record Scale(Double fraction) {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new ConfigurationException("Setting 'scale' (zerodown.scale) is '" + text
-                + "'; expected 'auto' or a fraction of the profile's rows above 0, such as 0.01 or 1");
+        throw ConfigurationException.badValue("scale", text, "a scale",
+                "auto or a fraction of the profile's rows above 0, such as 0.01 or 1");
     }
 
     /** The fraction to use for tables of these profile row counts. */

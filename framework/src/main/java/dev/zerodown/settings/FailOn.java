@@ -23,7 +23,7 @@ public enum FailOn {
                 return f;
             }
         }
-        throw new ConfigurationException("Setting 'failOn' has value '" + text + "'; accepted: "
-                + Arrays.stream(values()).map(FailOn::id).collect(Collectors.joining(", ")));
+        throw ConfigurationException.badValue("failOn", text, "a build result level",
+                Arrays.stream(values()).map(FailOn::id).collect(Collectors.joining(", ")));
     }
 }

@@ -23,8 +23,6 @@ public enum Preset {
     /** A nightly load simulation: a minute per state, twice the clients, the profile's full row counts. */
     NIGHTLY("nightly", pairs("soak", "60s", "clients", "8", "scale", "1"));
 
-    /** {@link Settings#NAMES} with {@code preset} first: the order in which one layer applies its settings. */
-    static final List<String> FIRST = first();
 
     private final String id;
     private final Map<String, String> values;
@@ -49,8 +47,8 @@ public enum Preset {
             return NONE;
         }
         return Arrays.stream(values()).filter(p -> p.id.equals(v)).findFirst()
-                .orElseThrow(() -> new ConfigurationException("Setting 'preset' (zerodown.preset) has value '" + text
-                        + "'; accepted: " + Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", "))));
+                .orElseThrow(() -> ConfigurationException.badValue("preset", text, "a preset",
+                        Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", "))));
     }
 
     /** {@code s} with this preset's values on every setting that still holds its default. */
@@ -78,7 +76,8 @@ public enum Preset {
         return java.util.Collections.unmodifiableMap(m);
     }
 
-    private static List<String> first() {
+    /** {@link Settings#NAMES} with {@code preset} first: the order in which one layer applies its settings. */
+    static List<String> first() {
         List<String> names = new ArrayList<>(Settings.NAMES);
         names.remove("preset");
         names.add(0, "preset");

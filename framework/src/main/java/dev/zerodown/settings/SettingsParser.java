@@ -25,6 +25,11 @@ final class SettingsParser {
         this.value = value;
     }
 
+    /** The text as given. */
+    String value() {
+        return value;
+    }
+
     String text() {
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -38,7 +43,7 @@ final class SettingsParser {
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(v);
         }
-        throw bad("true, false");
+        throw bad("a boolean", "true or false");
     }
 
     long number(long min, long max) {
@@ -50,7 +55,8 @@ final class SettingsParser {
         } catch (NumberFormatException | NullPointerException e) {
             // reported below
         }
-        throw bad("a whole number from " + min + (max == Long.MAX_VALUE ? " on" : " to " + max));
+        throw bad("a whole number from " + min + (max == Long.MAX_VALUE ? " on" : " to " + max),
+                "digits only, such as " + Math.max(min, 1));
     }
 
     double decimal() {
@@ -62,7 +68,7 @@ final class SettingsParser {
         } catch (NumberFormatException | NullPointerException e) {
             // reported below
         }
-        throw bad("a number >= 0 (0 = closed loop)");
+        throw bad("a number of at least 0", "requests per second, such as 200 (0 = closed loop)");
     }
 
     Duration duration() {
@@ -72,7 +78,7 @@ final class SettingsParser {
     Duration positiveDuration() {
         Duration d = duration();
         if (d.isZero()) {
-            throw bad("a duration above zero, such as 500ms, 2s, 1m");
+            throw bad("a duration above zero", "500ms, 2s or 1m");
         }
         return d;
     }
@@ -97,8 +103,8 @@ final class SettingsParser {
             }
             int eq = pair.indexOf('=');
             if (eq <= 0 || !NAME.matcher(pair.substring(0, eq).trim()).matches()) {
-                throw bad("name=value entries, comma-separated (e.g. schema=app,grants=select,insert);"
-                        + " a comma starts a new entry only when name= follows it");
+                throw bad("a list of name=value entries", "name=value entries, comma-separated, such as"
+                        + " schema=app,grants=select,insert (a comma starts a new entry only when name= follows it)");
             }
             m.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
@@ -110,8 +116,7 @@ final class SettingsParser {
         return Severities.parse(value);
     }
 
-    private ConfigurationException bad(String accepted) {
-        return new ConfigurationException("Setting '" + name + "' (zerodown." + name + ") has value '" + value
-                + "'; accepted: " + accepted);
+    private ConfigurationException bad(String what, String write) {
+        return ConfigurationException.badValue(name, value, what, write);
     }
 }

@@ -32,8 +32,9 @@ class BadInputTest {
     private static final AppVersionFactory IDLE = dataSource -> () -> { };
     /** The settings in the message's order (sorted), from the one list of names. */
     private static final String SETTINGS = String.join(", ", new java.util.TreeSet<>(dev.zerodown.settings.Settings.NAMES));
-    private static final String PLACEHOLDER_FORMAT = "accepted: name=value entries, comma-separated"
-            + " (e.g. schema=app,grants=select,insert); a comma starts a new entry only when name= follows it";
+    private static final String PLACEHOLDER_FORMAT = "is not a list of name=value entries; write name=value entries,"
+            + " comma-separated, such as schema=app,grants=select,insert (a comma starts a new entry only when name="
+            + " follows it)";
 
     @TempDir
     static Path dir;
@@ -105,7 +106,8 @@ class BadInputTest {
                 .hasMessage("3 configuration problems:\n"
                         + "- Unknown property 'zerodown.rat' (value '10'); did you mean zerodown.rate?\n"
                         + "- Unknown property 'zerodown.soakk' (value '2s'); did you mean zerodown.soak?\n"
-                        + "- Setting 'clients' (zerodown.clients) has value '0'; accepted: a whole number from 1 to 1000")
+                        + "- setting `clients` (property zerodown.clients): `0` is not a whole number from 1 to 1000;"
+                        + " write digits only, such as 1")
                 .extracting(e -> ((ConfigurationException) e).problems()).asList().hasSize(3);
     }
 
@@ -140,11 +142,11 @@ class BadInputTest {
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 Arguments.of("placeholders", "grants",
-                        "Setting 'placeholders' (zerodown.placeholders) has value 'grants'; " + PLACEHOLDER_FORMAT),
+                        "setting `placeholders` (property zerodown.placeholders): `grants` " + PLACEHOLDER_FORMAT),
                 Arguments.of("placeholders", "=select",
-                        "Setting 'placeholders' (zerodown.placeholders) has value '=select'; " + PLACEHOLDER_FORMAT),
+                        "setting `placeholders` (property zerodown.placeholders): `=select` " + PLACEHOLDER_FORMAT),
                 Arguments.of("placeholders", "a b=c",
-                        "Setting 'placeholders' (zerodown.placeholders) has value 'a b=c'; " + PLACEHOLDER_FORMAT));
+                        "setting `placeholders` (property zerodown.placeholders): `a b=c` " + PLACEHOLDER_FORMAT));
     }
 
     @ParameterizedTest(name = "{0}={1}")

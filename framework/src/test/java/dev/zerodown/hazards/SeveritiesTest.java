@@ -38,28 +38,30 @@ class SeveritiesTest {
     void should_reject_an_unknown_id_listing_the_accepted_ones() {
         assertThatThrownBy(() -> Severities.parse("table-rewrites=off"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Setting 'severities' names unknown hazard id 'table-rewrites'; accepted: " + HazardId.accepted());
+                .hasMessage("setting `severities` (property zerodown.severities): `table-rewrites` is not a hazard id; write one of "
+                        + HazardId.accepted());
     }
 
     @Test
     void should_reject_an_unknown_level() {
         assertThatThrownBy(() -> Severities.parse("strong-lock=fatal"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Setting 'severities' has unknown severity 'fatal'; accepted: error, warning, off");
+                .hasMessage("setting `severities` (property zerodown.severities): `fatal` is not a severity; write error, warning or off");
     }
 
     @Test
     void should_reject_an_entry_without_a_level() {
         assertThatThrownBy(() -> Severities.parse("strong-lock"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("Setting 'severities' has entry 'strong-lock', which is not id=level");
+                .hasMessageContaining("is not a list of id=level entries (`strong-lock` has no =)");
     }
 
     @Test
     void should_reject_an_id_listed_twice() {
         assertThatThrownBy(() -> Severities.parse("strong-lock=off,strong-lock=error"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Setting 'severities' lists 'strong-lock' twice; keep one entry per hazard id");
+                .hasMessage("setting `severities` (property zerodown.severities): `strong-lock=off,strong-lock=error` is not a list"
+                        + " of distinct hazard ids (`strong-lock` is listed twice); write one entry per hazard id");
     }
 
     @Test

@@ -76,8 +76,8 @@ class MigrationCompatibilityExtensionTest {
     void should_fail_a_bad_attribute_value_listing_the_accepted_ones() {
         run(BadAttribute.class).assertThatEvents().haveExactly(1, event(container(BadAttribute.class),
                 finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-                        message("BadAttribute: Setting 'clients' (zerodown.clients) has value 'many';"
-                                + " accepted: a whole number from 1 to 1000"))));
+                        message("BadAttribute: setting `clients` (property zerodown.clients): `many` is not a whole"
+                                + " number from 1 to 1000; write digits only, such as 1"))));
     }
 
     @Test
@@ -98,8 +98,8 @@ class MigrationCompatibilityExtensionTest {
                     finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
                             message("BadAttribute: 2 configuration problems:\n"
                                     + "- Unknown property 'zerodown.soakk' (value '2s'); did you mean zerodown.soak?\n"
-                                    + "- Setting 'clients' (zerodown.clients) has value 'many';"
-                                    + " accepted: a whole number from 1 to 1000"))));
+                                    + "- setting `clients` (property zerodown.clients): `many` is not a whole number"
+                                    + " from 1 to 1000; write digits only, such as 1"))));
         } finally {
             System.clearProperty("zerodown.soakk");
         }

@@ -15,8 +15,8 @@ class PostgresSettingsTest {
     void should_reject_an_unknown_provider_listing_the_accepted_ones() {
         assertThatThrownBy(() -> ProviderKind.parse("docker"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Unknown provider 'docker' (setting provider, property zerodown.provider);"
-                        + " accepted: embedded, testcontainers, external, auto");
+                .hasMessage("setting `provider` (property zerodown.provider): `docker` is not a provider;"
+                        + " write embedded, testcontainers, external, auto");
     }
 
     @Test
@@ -44,8 +44,9 @@ class PostgresSettingsTest {
     void should_reject_major_9_listing_the_accepted_majors() {
         assertThatThrownBy(() -> Postgres.parseMajors("9"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("Setting postgresVersions (property zerodown.postgresVersions) is '9': 9 is not supported;"
-                        + " accepted: 13, 14, 15, 16, 17, 18 (one major or a comma-separated list, e.g. 17 or 13,18)");
+                .hasMessage("setting `postgresVersions` (property zerodown.postgresVersions): `9` is not a list of"
+                        + " supported majors (9 is not supported); write 13, 14, 15, 16, 17, 18 (one major or a"
+                        + " comma-separated list, e.g. 17 or 13,18)");
     }
 
     @ParameterizedTest
@@ -53,7 +54,7 @@ class PostgresSettingsTest {
     void should_reject_anything_else_in_one_line(String setting) {
         assertThatThrownBy(() -> Postgres.parseMajors(setting))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("accepted: 13, 14, 15, 16, 17, 18")
+                .hasMessageContaining("; write 13, 14, 15, 16, 17, 18")
                 .hasMessageNotContaining("\n");
     }
 

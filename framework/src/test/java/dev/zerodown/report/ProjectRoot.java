@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The repository root, found from the test's working directory (Surefire runs in the module folder). */
-final class ProjectRoot {
+public final class ProjectRoot {
     private ProjectRoot() {
     }
 
-    static Path find() {
+    public static Path find() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("framework"))) {
                 return p;

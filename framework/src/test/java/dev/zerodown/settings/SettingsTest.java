@@ -65,15 +65,18 @@ class SettingsTest {
     void should_name_the_setting_and_the_accepted_values_on_bad_input() {
         assertThatThrownBy(() -> Settings.defaults().with("postgresVersions", "9"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("Setting postgresVersions (property zerodown.postgresVersions) is '9': 9 is not supported; accepted: 13");
+                .hasMessageStartingWith("setting `postgresVersions` (property zerodown.postgresVersions): `9` is not a list of supported majors (9 is not supported); write 13");
         assertThatThrownBy(() -> Settings.defaults().with("provider", "docker"))
-                .hasMessage("Unknown provider 'docker' (setting provider, property zerodown.provider); accepted: embedded, testcontainers, external, auto");
+                .hasMessage("setting `provider` (property zerodown.provider): `docker` is not a provider; write embedded, testcontainers, external, auto");
         assertThatThrownBy(() -> Settings.defaults().with("soak", "1 minute"))
-                .hasMessage("Setting 'soak' has value '1 minute', which is not a duration; write a whole number with a unit: ms, s, m or h (e.g. 500ms, 2s, 1m)");
+                .hasMessage("setting `soak` (property zerodown.soak): `1 minute` is not a duration; write a whole number with a"
+                        + " unit ms, s, m or h, such as 500ms, 2s or 1m");
         assertThatThrownBy(() -> Settings.defaults().with("severities", "table-rewrites=off"))
-                .hasMessageStartingWith("Setting 'severities' names unknown hazard id 'table-rewrites'; accepted: failed-requests,");
+                .hasMessageStartingWith("setting `severities` (property zerodown.severities): `table-rewrites` is not a hazard id;"
+                        + " write one of failed-requests,");
         assertThatThrownBy(() -> Settings.defaults().with("clients", "0"))
-                .hasMessage("Setting 'clients' (zerodown.clients) has value '0'; accepted: a whole number from 1 to 1000");
+                .hasMessage("setting `clients` (property zerodown.clients): `0` is not a whole number from 1 to 1000; write digits"
+                        + " only, such as 1");
         assertThatThrownBy(() -> Settings.defaults().with("colour", "blue"))
                 .hasMessageStartingWith("Unknown setting 'colour'; accepted: allowExternal, appRole, batchRows,");
         assertThatThrownBy(() -> Settings.defaults().with("syntheticMix", "70/30"))
@@ -112,8 +115,8 @@ class SettingsTest {
         assertThat(Settings.defaults().profile()).isEqualTo("src/test/zerodown/profile.json");
         assertThat(Settings.defaults().maxSeedRows()).isEqualTo(100_000);
         assertThatThrownBy(() -> Settings.defaults().with("scale", "half"))
-                .hasMessage("Setting 'scale' (zerodown.scale) is 'half'; expected 'auto' or a fraction of the profile's rows "
-                        + "above 0, such as 0.01 or 1");
+                .hasMessage("setting `scale` (property zerodown.scale): `half` is not a scale; write auto or a fraction of"
+                        + " the profile's rows above 0, such as 0.01 or 1");
     }
 
     @Test
@@ -132,7 +135,7 @@ class SettingsTest {
         assertThat(Settings.defaults().withProperties(props).soak()).isEqualTo(java.time.Duration.ofSeconds(2));
         assertThat(Settings.defaults().withProperties(props).clients()).isEqualTo(8);
         assertThatThrownBy(() -> Settings.defaults().with("preset", "weekly"))
-                .hasMessage("Setting 'preset' (zerodown.preset) has value 'weekly'; accepted: none, nightly");
+                .hasMessage("setting `preset` (property zerodown.preset): `weekly` is not a preset; write none, nightly");
     }
 
     @Test
