@@ -24,7 +24,7 @@ def expect = { int n, boolean oneLine, List<String> parts ->
 // bad configuration: a one-line execution error naming the input and what is accepted
 expect(1, true, ['db/missing', 'no such folder'])
 expect(3, true, ['bad-rollout.txt:3', "unknown event 'migrat'", 'accepted:'])
-expect(4, true, ["'no-such-hazard'", 'accepted:', 'failed-requests'])
+expect(4, true, ['`no-such-hazard` is not a hazard id', 'write one of', 'failed-requests'])
 expect(5, true, ['old.sql:2', "unknown generator '{{nope 1 10}}'", 'accepted generators:'])
 // every problem of one run together: a count, then one line each
 expect(6, false, ['2 configuration problems:',
