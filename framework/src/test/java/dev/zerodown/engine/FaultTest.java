@@ -2,8 +2,10 @@ package dev.zerodown.engine;
 
 import static dev.zerodown.assertj.ZerodownAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.engine.apps.Customers;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.plan.Rollout;
@@ -13,7 +15,10 @@ import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
 import dev.zerodown.settings.Settings;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,5 +138,55 @@ class FaultTest {
         assertThat(r.verdict()).isEqualTo(Verdict.UNSAFE);
         assertThat(ms).as("cancelled at the step timeout, not after the 10 min transaction").isLessThan(30_000);
         leaks.assertNone();
+    }
+
+    @Test
+    void should_end_with_an_environment_error_and_still_log_the_verdict_when_the_report_directory_is_not_writable()
+            throws IOException {
+        step("V2__add_vip.sql", "set lock_timeout = '2s';\nalter table customers add column vip boolean;");
+        Path blocker = Files.writeString(dir.resolve("not-a-folder"), "a file where the report folder should be");
+        Settings s = settings("reportDirectory", blocker.resolve("reports").toString());
+        Leaks leaks = Leaks.before(Postgres.embedded(17));
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Throwable thrown;
+        try {
+            System.setErr(new PrintStream(new TeeStream(err, log), true, StandardCharsets.UTF_8));
+            thrown = catchThrowable(() -> CompatibilityRun.of("fault-reports",
+                    Rollout.startWith("v1", Customers.V1::new).migrate("V2")).settings(s).run(17));
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(thrown).isInstanceOf(EnvironmentException.class)
+                .hasMessageStartingWith("Could not write the reports of 'fault-reports' (PostgreSQL 17) to reportDirectory "
+                        + blocker.resolve("reports"))
+                .hasMessageContaining("the run measured the verdict safe (logged above)");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("ERROR dev.zerodown.engine.CompatibilityRun")
+                .contains("V2__add_vip under [v1]").containsIgnoringCase("safe");
+        leaks.assertNone();
+    }
+
+    /** Writes to the console and keeps a copy. */
+    private static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public void write(byte[] bytes, int off, int len) throws IOException {
+            a.write(bytes, off, len);
+            b.write(bytes, off, len);
+        }
     }
 }
