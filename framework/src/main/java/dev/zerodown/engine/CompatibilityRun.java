@@ -1,5 +1,6 @@
 package dev.zerodown.engine;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.ConfigurationProblems;
+import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.settings.Settings;
 import dev.zerodown.invariants.Invariant;
 import dev.zerodown.migrations.MigrationLoader;
@@ -18,12 +20,15 @@ import dev.zerodown.plan.RolloutPlan;
 import dev.zerodown.postgres.Postgres;
 import dev.zerodown.postgres.PostgresOptions;
 import dev.zerodown.postgres.PostgresServer;
+import dev.zerodown.report.ConsoleReport;
 import dev.zerodown.report.History;
 import dev.zerodown.report.ReportFiles;
 import dev.zerodown.report.Reports;
 import dev.zerodown.report.SourceFiles;
 import dev.zerodown.result.RunResult;
 import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plain Java entry point: runs a rollout on every configured PostgreSQL major, under the load of
@@ -38,6 +43,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE)
 public final class CompatibilityRun {
+    private static final Logger LOG = LoggerFactory.getLogger(CompatibilityRun.class);
     private final String name;
     private final Rollout rollout;
     private final Settings settings;
@@ -144,8 +150,7 @@ public final class CompatibilityRun {
                 settings.image()));
         RunResult result = NotRunTransitions.account(plan,
                 new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute());
-        ReportFiles files = writeReports
-                ? Reports.write(result, Paths.get(settings.reportDirectory()), settings.effective(), sources(steps)) : null;
+        ReportFiles files = writeReports ? writeReports(result, steps) : null;
         if (settings.history() != null) {
             History.append(result, Paths.get(settings.history()), settings.scale().toString(),
                     settings.preset().id());
@@ -159,6 +164,23 @@ public final class CompatibilityRun {
      * @param reports null when reports were not written
      */
     public record RunOutcome(RunResult result, ReportFiles reports) {
+    }
+
+    /**
+     * Writes the reports; when they cannot be written (a read-only or full disk), the verdict is logged in full
+     * before the environment error, so the run's measurements are never lost without a word.
+     */
+    private ReportFiles writeReports(RunResult result, List<MigrationStep> steps) {
+        Path dir = Paths.get(settings.reportDirectory());
+        try {
+            return Reports.write(result, dir, settings.effective(), sources(steps));
+        } catch (UncheckedIOException e) {
+            ConsoleReport.render(result, false).lines().forEach(LOG::error);
+            throw new EnvironmentException("Could not write the reports of '" + name + "' (PostgreSQL " + result.postgresMajor()
+                    + ") to reportDirectory " + dir.toAbsolutePath().normalize() + " (property zerodown.reportDirectory): "
+                    + e.getMessage() + "; the run measured the verdict " + result.verdict().id()
+                    + " (logged above); make the folder writable or free disk space, or set reportDirectory to another folder", e);
+        }
     }
 
     private SourceFiles sources(List<MigrationStep> steps) {

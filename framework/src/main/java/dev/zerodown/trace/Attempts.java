@@ -32,7 +32,7 @@ final class Attempts {
                     run.autocommit(step.statements(), from);
                 }
             } catch (SQLException e) {
-                if (!dog.fired()) {
+                if (!dog.fired() && !connectionLost(run, migration)) {
                     throw e;
                 }
                 leaveTransaction(migration);
@@ -56,6 +56,14 @@ final class Attempts {
 
     private static boolean retryable(StatementRecord r, TraceSettings settings) {
         return settings.lockTimeout() != null && "55P03".equals(r.sqlState());
+    }
+
+    /**
+     * True when a statement failed and took the migration's connection with it (its backend was terminated,
+     * 57P01): that failure is the step's result (migration-failed), not a broken environment.
+     */
+    private static boolean connectionLost(StepRun run, Connection migration) throws SQLException {
+        return lastFailed(run) != null && migration.isClosed();
     }
 
     private static StatementRecord lastFailed(StepRun run) {
