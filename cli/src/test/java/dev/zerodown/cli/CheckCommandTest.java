@@ -89,8 +89,8 @@ class CheckCommandTest {
         for (String name : dev.zerodown.settings.Settings.NAMES) {
             assertThat(run.out).contains("--" + name + "=<value>");
         }
-        assertThat(run.out).contains("Setting soak (property zerodown.soak). Default: 1s.")
-                .contains("Default: src/main/resources/db/migration.");
+        assertThat(run.out).contains("Property zerodown.soak. Default: 1s.")
+                .contains("src/main/resources/db/migration (plugin).");
     }
 
     private void migrations(String... nameAndSql) throws IOException {

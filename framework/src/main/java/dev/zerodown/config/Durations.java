@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /** Parses and formats durations written as {@code 500ms}, {@code 2s}, {@code 1m}. */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class Durations {
     private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 

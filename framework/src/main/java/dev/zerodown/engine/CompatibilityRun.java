@@ -124,6 +124,7 @@ public final class CompatibilityRun {
      * Loads the migrations and validates the rollout against them and the seed setting, without any database;
      * every problem found is reported together.
      */
+    @API(status = API.Status.INTERNAL)
     public RolloutPlan plan() {
         ConfigurationProblems problems = new ConfigurationProblems();
         problems.run(this::seedFile);

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /** The safe way to do what a hazard found: one paragraph per hazard id, shown in every report. */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class Recipes {
     private static final Map<HazardId, String> TEXT = new EnumMap<>(HazardId.class);
 

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * @param untilStep the step from which it no longer applies (null: to the end)
  * @param source    where it was declared: {@code file:line} or {@code Class.field}
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 public record Invariant(String name, String sql, String fromStep, String untilStep, String source) {
     public Invariant {
         Objects.requireNonNull(name, "name");

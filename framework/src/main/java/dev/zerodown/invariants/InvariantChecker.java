@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * each in a read-only transaction with a statement timeout, and keeps the row count and up to
  * {@value #SAMPLE_ROWS} sample rows.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class InvariantChecker {
     public static final String APPLICATION_NAME = "zd-invariants";
     public static final int SAMPLE_ROWS = 10;

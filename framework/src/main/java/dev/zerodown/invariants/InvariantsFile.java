@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * query, which ends at {@code ;} (or after its {@code ;} on the same line: the comment rule of
  * {@link SqlScript}). Documented in docs/invariants.md.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class InvariantsFile {
     private static final Pattern HEADER_LIKE = Pattern.compile("(?i)invariants?\\s*[:=].*");
     private static final Pattern HEADER = Pattern.compile(

@@ -26,7 +26,7 @@ import org.apiguardian.api.API;
  * migration queued behind another transaction with requests behind it, and failures of a live
  * version caused by a catalog change. Each is attributed to the migration statement responsible.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class HazardRules {
     static final String MIGRATION = "migration";
 

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * builds, backfills, destroyed data and failures, judged from what {@code StepExecutor} measured.
  * At default severity (see {@link Hazards#withSeverities}), acknowledgements applied, by line.
  */
-@API(status = API.Status.INTERNAL)
+@API(status = API.Status.EXPERIMENTAL)
 public final class StepJudge {
     private StepJudge() {
     }

@@ -18,7 +18,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * validates the rollout before anything starts, and turns each transition into one invocation of the
  * {@link TransitionTest} method. Stateless: the per-class run lives in the class's Store.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class MigrationCompatibilityExtension implements BeforeAllCallback, TestTemplateInvocationContextProvider {
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MigrationCompatibilityExtension.class);
     private static final String RUN = "run";

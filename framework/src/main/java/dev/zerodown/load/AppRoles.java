@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * {@code version=role[:password]} for one version; a version entry wins over the plain one. Without
  * any entry, versions connect as the server's own user (a superuser on the embedded server).
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 public final class AppRoles {
     /** Every version connects as the server's own user. */
     public static final AppRoles NONE = new AppRoles(null, Map.of(), "");

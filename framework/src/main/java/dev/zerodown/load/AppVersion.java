@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * }
  * }</pre>
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 @FunctionalInterface
 public interface AppVersion {
 

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * constructor reference such as {@code AppV1::new}. The load driver calls it once per client
  * thread, on the thread that starts the version.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 @FunctionalInterface
 public interface AppVersionFactory {
 

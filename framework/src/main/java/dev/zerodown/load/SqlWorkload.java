@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  * <p>Pass it to {@link LoadDriver#start} like any {@link AppVersionFactory}; the driver gives it the
  * run's seed and the run's {@code {{seq}}} counter, shared by all versions and clients.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 public final class SqlWorkload implements AppVersionFactory {
     private final String file;
     private final List<Request> requests;
@@ -47,7 +47,7 @@ public final class SqlWorkload implements AppVersionFactory {
      * @param weight         relative frequency of its request (default 1)
      * @param expectedErrors SQLStates declared with {@code -- expect-error:}
      */
-    @API(status = API.Status.EXPERIMENTAL)
+    @API(status = API.Status.STABLE)
     public record Statement(String source, int line, String sql, int weight, Set<String> expectedErrors) {
         public Statement {
             expectedErrors = Set.copyOf(expectedErrors);
@@ -65,7 +65,7 @@ public final class SqlWorkload implements AppVersionFactory {
      *                      transaction, committed at the end, rolled back when one fails
      * @param statements    in file order; a single statement's request has one
      */
-    @API(status = API.Status.EXPERIMENTAL)
+    @API(status = API.Status.STABLE)
     public record Request(String name, String source, int line, int weight, boolean transactional, List<Statement> statements) {
         public Request {
             statements = List.copyOf(statements);

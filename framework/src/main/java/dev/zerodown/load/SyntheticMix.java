@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * client inserted (setting {@code syntheticMix}, written {@code read/update/insert/delete}, default
  * {@code 70/20/7/3}). An operation a table does not get gives its turn to a read.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 public record SyntheticMix(int read, int update, int insert, int delete) {
     /** Reads far more than writes, as most applications do. */
     public static final SyntheticMix DEFAULT = new SyntheticMix(70, 20, 7, 3);

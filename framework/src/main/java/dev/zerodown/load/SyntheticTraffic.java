@@ -38,6 +38,7 @@ public final class SyntheticTraffic implements AppVersionFactory {
     }
 
     /** The workload bound when the version started, or null before it started. */
+    @API(status = API.Status.INTERNAL)
     public SyntheticWorkload workload() {
         return workload;
     }

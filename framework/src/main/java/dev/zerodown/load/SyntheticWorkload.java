@@ -40,7 +40,7 @@ import org.apiguardian.api.API;
  * a deploy keeps a kind that fails for a missing privilege: the code deployed with that schema
  * needs it, so the failure is a finding.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class SyntheticWorkload implements AppVersionFactory {
     /**
      * Tables never touched: the history tables of Flyway, Liquibase, Diesel, golang-migrate, dbmate

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * All times are milliseconds since {@code originNanos}. Sampling errors are counted and kept, never
  * thrown into a caller's thread. See docs/lock-sampler.md for what is measured and how precisely.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.EXPERIMENTAL)
 public final class LockMonitor implements AutoCloseable {
     /** The monitor's own application_name; its backend never counts as a waiter. */
     public static final String APPLICATION_NAME = "zerodown-monitor";

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@code ${name}} placeholders; each script split into statements with Flyway's PostgreSQL parser.
  * Needs no database.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.EXPERIMENTAL)
 public final class MigrationLoader {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationLoader.class);
 

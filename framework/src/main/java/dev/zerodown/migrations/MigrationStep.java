@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * @param statements           the statements in file order
  * @param executeInTransaction false when the script's {@code .sql.conf} says {@code executeInTransaction=false}
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.EXPERIMENTAL)
 public record MigrationStep(String version, String description, String fileName, String location,
                             List<SqlStatement> statements, boolean executeInTransaction) {
     public MigrationStep {

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * ({@code V3}, {@code V1.1} = {@code V1_1} = {@code 1.1}, compared as numbers) or by file name,
  * with or without {@code .sql} ({@code V3__backfill}, {@code R__views.sql}).
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class MigrationSteps {
     private MigrationSteps() {
     }

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * @param acknowledgements hazards acknowledged by a {@code -- zerodown:allow <id>: <reason>} comment
  *                         on or directly above the statement
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.EXPERIMENTAL)
 public record SqlStatement(String sql, int line, boolean transactional, List<Acknowledgement> acknowledgements) {
     private static final int SUMMARY_LENGTH = 80;
 

@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param apps     the factory of every version in {@code live} and {@code canaries}
  * @param longTransaction a long transaction in the way of this step, or null
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public record PlannedTransition(String name, TransitionKind kind, MigrationStep step, String deployed,
                                 List<String> live, List<String> canaries, Map<String, AppVersionFactory> apps,
                                 RolloutEvent.LongTransaction longTransaction) {

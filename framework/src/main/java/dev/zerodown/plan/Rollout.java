@@ -89,6 +89,7 @@ public final class Rollout {
         return new Rollout(events, true);
     }
 
+    @API(status = API.Status.INTERNAL)
     public List<RolloutEvent> events() {
         return events;
     }

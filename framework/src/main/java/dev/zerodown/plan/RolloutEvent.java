@@ -4,7 +4,7 @@ import dev.zerodown.load.AppVersionFactory;
 import org.apiguardian.api.API;
 
 /** One event of a rollout. {@code source} is {@code file:line} for rollout files, null in Java. */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.EXPERIMENTAL)
 public sealed interface RolloutEvent {
     String source();
 

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * {@code start <version>}, {@code migrate <step>…}, {@code contract <step>…}, {@code deploy <version>},
  * {@code retire <version>}, and {@code rollback-check} (keep retired versions as canaries).
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class RolloutFile {
     private static final String ACCEPTED = "baseline <step>, start <version>, migrate <step>..., contract <step>..., "
             + "deploy <version>, retire <version>, long-transaction <table> <duration>, rollback-check";

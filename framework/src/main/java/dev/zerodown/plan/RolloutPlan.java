@@ -19,19 +19,39 @@ import org.apiguardian.api.API;
  * A rollout checked against the migrations, up front: unknown step, step out of order, a version
  * deployed twice, a transition with no live version, a pending step no event names. Each problem
  * is a one-line {@link ConfigurationException}.
- *
- * @param baseline    steps applied without load or tracing
- * @param initial     versions started before the first transition, with their factories
- * @param transitions the transitions in order
  */
-@API(status = API.Status.STABLE)
-public record RolloutPlan(List<MigrationStep> baseline, Map<String, AppVersionFactory> initial,
-                          List<PlannedTransition> transitions) {
+@API(status = API.Status.INTERNAL)
+public final class RolloutPlan {
+    private final List<MigrationStep> baseline;
+    private final Map<String, AppVersionFactory> initial;
+    private final List<PlannedTransition> transitions;
 
-    public RolloutPlan {
-        baseline = List.copyOf(baseline);
-        initial = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(initial));
-        transitions = List.copyOf(transitions);
+    /** Only {@link #of(Rollout, List)} builds a plan: a plan is always a validated one. */
+    private RolloutPlan(List<MigrationStep> baseline, Map<String, AppVersionFactory> initial,
+                        List<PlannedTransition> transitions) {
+        this.baseline = List.copyOf(baseline);
+        this.initial = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(initial));
+        this.transitions = List.copyOf(transitions);
+    }
+
+    /** The steps applied without load or tracing. */
+    public List<MigrationStep> baseline() {
+        return baseline;
+    }
+
+    /** The versions started before the first transition, with their factories. */
+    public Map<String, AppVersionFactory> initial() {
+        return initial;
+    }
+
+    /** The transitions in order. */
+    public List<PlannedTransition> transitions() {
+        return transitions;
+    }
+
+    @Override
+    public String toString() {
+        return "RolloutPlan[baseline=" + baseline + ", initial=" + initial.keySet() + ", transitions=" + transitions + "]";
     }
 
     public static RolloutPlan of(Rollout rollout, List<MigrationStep> steps) {

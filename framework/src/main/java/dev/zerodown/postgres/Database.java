@@ -18,7 +18,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * @param major    PostgreSQL major version
  * @param dropper  drops the database on close
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.EXPERIMENTAL)
 public record Database(String name, String jdbcUrl, String user, String password, int major, Runnable dropper)
         implements AutoCloseable {
 

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  * included), and the data directory of an embedded server whose JVM was killed is removed the next
  * time one starts.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.EXPERIMENTAL)
 public final class Postgres {
     private static final String ACCEPTED_MAJORS = "13, 14, 15, 16, 17, 18 (one major or a comma-separated list, e.g. 17 or 13,18)";
 

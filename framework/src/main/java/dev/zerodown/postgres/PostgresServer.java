@@ -6,7 +6,7 @@ import org.apiguardian.api.API;
  * A running PostgreSQL server, shared by every run of a JVM for the same provider and major.
  * Each run asks it for a fresh {@link Database}.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.EXPERIMENTAL)
 public interface PostgresServer extends AutoCloseable {
 
     /** The provider that started it, such as {@code embedded} (for {@code auto}: the one it chose). */

@@ -3,7 +3,6 @@ package dev.zerodown.predict;
 import java.util.Comparator;
 import java.util.List;
 import dev.zerodown.result.Prediction;
-import org.apiguardian.api.API;
 
 /**
  * Least squares of duration against rows: {@code ms = a + b·n} ({@code linear}) or
@@ -17,8 +16,7 @@ import org.apiguardian.api.API;
  * @param slope     {@code b}, ms per unit of {@code n} (or {@code n·ln n})
  * @param r2        coefficient of determination over the points
  */
-@API(status = API.Status.INTERNAL)
-public record Fit(String kind, double intercept, double slope, double r2) {
+record Fit(String kind, double intercept, double slope, double r2) {
     public static final String LINEAR = "linear";
     public static final String NLOGN = "nlogn";
     public static final String CONSTANT = "constant";

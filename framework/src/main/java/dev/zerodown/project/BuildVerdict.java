@@ -15,7 +15,7 @@ import dev.zerodown.settings.FailOn;
 import org.apiguardian.api.API;
 
 /** Turns the verdicts into the build result; {@code failOn} decides only that, never the reports. */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class BuildVerdict {
     private final FailOn failOn;
     private final CheckLog log;

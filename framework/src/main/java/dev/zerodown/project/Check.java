@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * One module's check: reads and validates the migrations, workloads, rollout and invariants up front,
  * then makes one engine call per PostgreSQL major.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class Check {
     private final String name;
     private final CheckInputs inputs;

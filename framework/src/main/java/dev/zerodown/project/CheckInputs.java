@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  * @param defaultRollout    the default rollout file (named in the log when there is none)
  * @param invariantsFile    the invariants file, or null when none was configured and the default is absent
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path defaultMigrations,
                    List<Path> migrationFolders, Path workloads, Path rolloutFile, Path defaultRollout,
                    Path invariantsFile) {

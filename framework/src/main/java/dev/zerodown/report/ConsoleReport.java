@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * never cut), at most {@value #WIDTH} columns wide, ASCII only. ANSI colours only when asked for; callers pass
  * {@link #terminalSupportsColour()}.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class ConsoleReport {
     /** The widest line this report prints. */
     public static final int WIDTH = 100;

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * transition, each with file:line, hazard id, relation, the statement, what was measured in a few
  * words, and the safe recipe.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class FailureMessage {
     private FailureMessage() {
     }

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * each hazard that makes the run unsafe, {@code ::warning} for warnings, {@code ::notice} for
  * acknowledged hazards. Print them to standard output when {@code GITHUB_ACTIONS=true}.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class GithubAnnotations {
     private GithubAnnotations() {
     }

@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * every migration statement, the migration's lock holds per relation and every lock wait, each with its
  * details on hover or click. Every piece of user text is escaped, also inside the embedded JSON.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class HtmlReport {
     private HtmlReport() {
     }

@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * error-level hazards; warnings and acknowledged hazards go to {@code system-out}. A transition that never ran
  * (the run stopped at a failed step) is a {@code skipped} test case whose message gives the reason.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class JUnitXmlReport {
     private JUnitXmlReport() {
     }

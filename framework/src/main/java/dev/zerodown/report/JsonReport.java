@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * {@code report.json}: the run as stable, versioned JSON (schema in docs/reports.md). Fields keep their
  * documented order; {@code schemaVersion} changes only when a field is removed, renamed or changes meaning.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class JsonReport {
     /** The {@code schemaVersion} this class writes. */
     public static final int SCHEMA_VERSION = RunJson.SCHEMA_VERSION;

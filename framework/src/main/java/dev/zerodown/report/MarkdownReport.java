@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * {@code report.md}: a compact summary fit for a pull-request comment: the verdict, a table of
  * transitions, each error-level hazard with its statement and safe recipe, and where the HTML report is.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class MarkdownReport {
     private MarkdownReport() {
     }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code <reportDirectory>/index.html} is rebuilt from every {@code report.json} present, so runs from
  * several test classes, plugin executions, PostgreSQL majors and JVMs all appear in it.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class Reports {
     private static final Logger LOG = LoggerFactory.getLogger(Reports.class);
     private static final Object INDEX_LOCK = new Object();

@@ -31,7 +31,7 @@ import org.apiguardian.api.API;
  * an in-source suppression. {@code partialFingerprints} hash what stays the same from run to run (the id,
  * the file, the statement, the transition), never lines, timings or counts.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public final class SarifReport {
     /** The SARIF version written. */
     public static final String VERSION = "2.1.0";

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  *
  * @param paths hazard file name ({@code V2__rename.sql}) to its path from the root ({@code db/V2__rename.sql}, with {@code /})
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public record SourceFiles(Map<String, String> paths) {
     /** No known paths: file names stay as they are. */
     public static final SourceFiles NONE = new SourceFiles(Map.of());

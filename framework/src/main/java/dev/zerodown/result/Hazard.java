@@ -27,7 +27,13 @@ public record Hazard(HazardId id, Severity severity, String relation, String fil
                      String message, String evidence, String recipe, boolean acknowledged, String reason, long atMs,
                      Prediction predicted) {
 
+    /** Not for users: {@code judge.Hazards} builds hazards; this constructor grows with the record. */
+    @API(status = API.Status.INTERNAL)
+    public Hazard {
+    }
+
     /** A hazard without a prediction. */
+    @API(status = API.Status.INTERNAL)
     public Hazard(HazardId id, Severity severity, String relation, String file, Integer line, String statement,
                   String message, String evidence, String recipe, boolean acknowledged, String reason, long atMs) {
         this(id, severity, relation, file, line, statement, message, evidence, recipe, acknowledged, reason, atMs, null);
@@ -54,11 +60,13 @@ public record Hazard(HazardId id, Severity severity, String relation, String fil
      * This hazard judged again on a prediction (or at the seeded size when {@code p} is null): its
      * severity, its message and evidence extended, the prediction attached.
      */
+    @API(status = API.Status.INTERNAL)
     public Hazard withPrediction(Severity s, String moreMessage, String moreEvidence, Prediction p) {
         return new Hazard(id, s, relation, file, line, statement, message + moreMessage, evidence + moreEvidence, recipe,
                 acknowledged, reason, atMs, p);
     }
 
+    @API(status = API.Status.INTERNAL)
     public Hazard acknowledge(String why) {
         return new Hazard(id, severity, relation, file, line, statement, message, evidence, recipe, true, why, atMs, predicted);
     }

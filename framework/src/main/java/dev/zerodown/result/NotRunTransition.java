@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * @param canaryVersions retired versions that would have kept running (rollback check)
  * @param reason         one line: why it did not run
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 public record NotRunTransition(String name, String step, TransitionKind kind, List<String> liveVersions,
                                List<String> canaryVersions, String reason) {
     /** The status reports give it, beside {@code safe} and {@code unsafe}. */

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * @param r2         the fit's coefficient of determination over the measured points (0 to 1)
  * @param measuredAt the measured points, fewest rows first
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 public record Prediction(String table, long rows, double ms, String fit, double r2, List<Point> measuredAt) {
 
     /** One measurement: the statement took {@code ms} with {@code rows} rows in the table. */

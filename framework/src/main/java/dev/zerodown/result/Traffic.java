@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * @param skipped    synthetic only: per table, what was left out and why
  * @param idle       synthetic only: the version knew no table it could use, so it made no request
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 public record Traffic(String source, String role, Map<String, List<String>> tables, Map<String, String> operations,
                       Map<String, List<String>> skipped, boolean idle) {
     public Traffic {

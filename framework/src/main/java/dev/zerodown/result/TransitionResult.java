@@ -1,8 +1,11 @@
 package dev.zerodown.result;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import dev.zerodown.hazards.HazardId;
 import org.apiguardian.api.API;
 
@@ -14,7 +17,7 @@ import org.apiguardian.api.API;
  * @param step           the step's file name with {@code .sql}; null for a deploy
  * @param liveVersions   live versions in deploy order
  * @param canaryVersions retired versions kept running by the rollback check
- * @param requests       per version (live and canary)
+ * @param requests       per version (live and canary), in deploy order: the live versions, then the canaries
  */
 @API(status = API.Status.STABLE)
 public record TransitionResult(String name, String step, TransitionKind kind, List<String> liveVersions,
@@ -25,8 +28,17 @@ public record TransitionResult(String name, String step, TransitionKind kind, Li
         liveVersions = List.copyOf(liveVersions);
         canaryVersions = List.copyOf(canaryVersions);
         hazards = List.copyOf(hazards);
-        requests = Map.copyOf(requests);
+        requests = inDeployOrder(requests, liveVersions, canaryVersions);
         invariants = List.copyOf(invariants);
+    }
+
+    private static Map<String, VersionStats> inDeployOrder(Map<String, VersionStats> requests, List<String> live,
+                                                           List<String> canaries) {
+        Map<String, VersionStats> ordered = new LinkedHashMap<>();
+        Stream.concat(live.stream(), canaries.stream()).filter(requests::containsKey)
+                .forEach(v -> ordered.put(v, requests.get(v)));
+        requests.forEach(ordered::putIfAbsent);
+        return Collections.unmodifiableMap(ordered);
     }
 
     public List<Hazard> hazards(HazardId id) {

@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * holds its default; the layers that apply settings ({@link Settings#with(Map)},
  * {@link Settings#withProperties}) apply {@code preset} before the other settings of the same layer.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 public enum Preset {
     /** No preset: the defaults. */
     NONE("none", Map.of()),

@@ -28,7 +28,7 @@ import org.apiguardian.api.API;
  *
  * @param <T> the setting's value type
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.STABLE)
 public final class Setting<T> {
     /** Where a setting can be given. */
     public enum Door { ANNOTATION, PROPERTY, PLUGIN, CLI }
@@ -152,6 +152,7 @@ public final class Setting<T> {
             "`src/test/zerodown/profile.json` if present", null, "A production profile to seed the baseline to.");
 
     /** Fraction of the profile's rows to seed, or auto. */
+    @API(status = API.Status.EXPERIMENTAL)
     public static final Setting<Scale> SCALE = define("scale", p -> Scale.parse(p.value()), Scale.AUTO,
             "`auto`", null, "Fraction of the profile's rows to seed, or auto.");
 

@@ -26,6 +26,9 @@ import org.apiguardian.api.API;
  * Every setting of the contract, typed. The annotation, the plugin and system properties all speak
  * the same names ({@link #NAMES}); strings are parsed once, here, by {@link #with(String, String)}.
  * Precedence is decided by the caller: apply defaults, then system properties, then explicit values.
+ *
+ * <p>Build settings with {@code Settings.defaults().with(...)}: the canonical constructor is public only
+ * because this is a record, and is {@code INTERNAL} (it changes whenever a setting is added).
  */
 @API(status = API.Status.STABLE)
 public record Settings(
@@ -58,7 +61,7 @@ public record Settings(
         AppRoles appRole,
         SyntheticMix syntheticMix,
         String profile,
-        Scale scale,
+        @API(status = API.Status.EXPERIMENTAL) Scale scale,
         long maxSeedRows,
         String history,
         Preset preset,
@@ -70,6 +73,12 @@ public record Settings(
     /** The default open-loop rate per live version, requests per second. */
     public static final double DEFAULT_RATE = 200;
 
+    /**
+     * Not for users: this constructor gains a parameter with every new setting. Start from
+     * {@link #defaults()} and change what you need with {@link #with(Setting, Object)} (typed) or
+     * {@link #with(String, String)}, e.g. {@code Settings.defaults().with(Setting.SOAK, Duration.ofMillis(500))}.
+     */
+    @API(status = API.Status.INTERNAL)
     public Settings {
         postgresVersions = List.copyOf(postgresVersions);
         migrations = List.copyOf(migrations);

@@ -12,14 +12,14 @@ import org.apiguardian.api.API;
  * rolled-back step changes nothing and renames are told apart from drop + create.
  * The input of {@code destructive} and of {@link HazardRules#backwardIncompatible}.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 public record CatalogDiff(List<Change> changes) {
     public CatalogDiff {
         changes = List.copyOf(changes);
     }
 
     /** What kind of change. */
-    @API(status = API.Status.STABLE)
+    @API(status = API.Status.INTERNAL)
     public enum Kind {
         TABLE_DROPPED, TABLE_RENAMED, TABLE_TRUNCATED,
         COLUMN_DROPPED, COLUMN_RENAMED, COLUMN_RETYPED,
@@ -40,7 +40,7 @@ public record CatalogDiff(List<Change> changes) {
      * @param file   the migration file
      * @param line   the line of the statement that made it, 0 when unknown
      */
-    @API(status = API.Status.STABLE)
+    @API(status = API.Status.INTERNAL)
     public record Change(Kind kind, String object, String before, String after, String file, int line) {
         /** A short sentence such as {@code column public.users.user_name renamed to full_name}. */
         public String describe() {

@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * @param facts      everything measured per statement, the input of the step's rules; null for a
  *                   trace built by hand
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.EXPERIMENTAL)
 public record StepTrace(MigrationStep step, int backendPid, long startMs, long endMs, boolean failed,
                         List<Timeline.StatementSpan> statements, List<Timeline.LockHold> holds, CatalogDiff diff,
                         StepFacts facts) {

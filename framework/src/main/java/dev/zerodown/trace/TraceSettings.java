@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * @param maxLockWait an application request waiting longer than this on the migration is
  *                    {@code blocked-requests}
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.EXPERIMENTAL)
 public record TraceSettings(Duration stepTimeout, Duration lockTimeout, int lockRetries, long batchRows, boolean mixed,
                             Duration maxLockWait) {
     public TraceSettings {

@@ -7,9 +7,25 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.domain.properties.HasAnnotations;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import dev.zerodown.config.Durations;
@@ -152,13 +168,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void should_mark_every_public_type_of_the_tracer_judge_catalogue_and_sql_text_with_its_api_status() {
-        classes().that().arePublic().and().resideInAnyPackage("dev.zerodown.trace..", "dev.zerodown.judge..",
-                        "dev.zerodown.hazards..", "dev.zerodown.sql..")
-                .should().beAnnotatedWith(API.class).check(MAIN);
-    }
-
-    @Test
     void should_keep_the_hazard_catalogue_independent_of_the_tracer_and_the_results() {
         noClasses().that().resideInAPackage("dev.zerodown.hazards..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.zerodown.trace..", "dev.zerodown.judge..")
@@ -168,5 +177,92 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.zerodown.result..")
                 .because("the report model uses the hazard ids; the reverse would be a package cycle")
                 .check(MAIN);
+    }
+
+    @Test
+    void should_mark_every_public_top_level_type_with_its_api_status() {
+        classes().that().arePublic().and().areTopLevelClasses().and().doNotHaveSimpleName("package-info")
+                .should().beAnnotatedWith(API.class)
+                .because("a user reads @API to know what Zerodown promises: STABLE, EXPERIMENTAL or INTERNAL (docs/architecture.md)")
+                .check(MAIN);
+    }
+
+    /**
+     * Like ArchUnit's own {@code PublicAPIRules}: a public method, constructor or field of a STABLE type (one the
+     * member does not itself mark less stable) names, as a parameter, return or field type (type arguments
+     * included) or as a supertype, only Zerodown types that are STABLE too. A type without {@code @API} takes the
+     * status of the type it is nested in.
+     */
+    @Test
+    void should_not_mention_a_less_stable_type_in_a_stable_signature() {
+        classes().that(EFFECTIVELY_STABLE).should(new ArchCondition<JavaClass>("mention only STABLE Zerodown types in their public signatures") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                List<String> problems = new ArrayList<>();
+                List<JavaClass> supertypes = new ArrayList<>(type.getInterfaces().stream().map(JavaType::toErasure).toList());
+                type.getRawSuperclass().ifPresent(supertypes::add);
+                for (JavaClass supertype : supertypes) {
+                    check(type.getName() + " extends", Set.of(supertype), problems);
+                }
+                for (JavaMember member : type.getMembers()) {
+                    if (!member.getModifiers().contains(JavaModifier.PUBLIC) || member.getModifiers().contains(JavaModifier.SYNTHETIC)
+                            || member.getModifiers().contains(JavaModifier.BRIDGE) || lessStable(member)) {
+                        continue;
+                    }
+                    Set<JavaClass> mentioned = new java.util.HashSet<>();
+                    if (member instanceof JavaField field) {
+                        mentioned.addAll(field.getType().getAllInvolvedRawTypes());
+                    } else if (member instanceof JavaCodeUnit code) {
+                        mentioned.addAll(code.getReturnType().getAllInvolvedRawTypes());
+                        code.getParameterTypes().forEach(p -> mentioned.addAll(p.getAllInvolvedRawTypes()));
+                    }
+                    check(member.getFullName(), mentioned, problems);
+                }
+                problems.forEach(p -> events.add(SimpleConditionEvent.violated(type, p)));
+            }
+
+            private void check(String where, Set<JavaClass> mentioned, List<String> problems) {
+                for (JavaClass raw : mentioned) {
+                    JavaClass t = raw.isArray() ? raw.getBaseComponentType() : raw;
+                    if (!t.getPackageName().startsWith("dev.zerodown") || stable(t)
+                            || ALLOWED_IN_STABLE_SIGNATURES.containsKey(t.getName())) {
+                        continue;
+                    }
+                    problems.add(where + " mentions " + t.getName() + " (" + status(t).map(Enum::name).orElse("no @API") + ")");
+                }
+            }
+        }).because("a STABLE signature may not change under a user, so everything it names must be STABLE too").check(MAIN);
+    }
+
+    /**
+     * Zerodown types a STABLE signature may name although they are less stable, each with its reason. Keep it short:
+     * the usual fix is to mark the member itself {@code @API(status = INTERNAL)} or {@code EXPERIMENTAL}.
+     */
+    private static final Map<String, String> ALLOWED_IN_STABLE_SIGNATURES = Map.of();
+
+    private static final DescribedPredicate<JavaClass> EFFECTIVELY_STABLE = DescribedPredicate.describe(
+            "are public and STABLE (their own @API or that of the type they are nested in)",
+            t -> publicAllTheWay(t) && stable(t));
+
+    private static boolean publicAllTheWay(JavaClass t) {
+        return t.getModifiers().contains(JavaModifier.PUBLIC) && t.getEnclosingClass().map(ArchitectureTest::publicAllTheWay).orElse(true);
+    }
+
+    private static boolean stable(JavaClass t) {
+        return status(t).filter(s -> s == API.Status.STABLE).isPresent();
+    }
+
+    private static Optional<API.Status> status(JavaClass t) {
+        Optional<API.Status> own = ownStatus(t);
+        return own.isPresent() ? own : t.getEnclosingClass().flatMap(ArchitectureTest::status);
+    }
+
+    private static Optional<API.Status> ownStatus(HasAnnotations<?> element) {
+        return element.tryGetAnnotationOfType(API.class).map(API::status);
+    }
+
+    /** A member of a STABLE type that marks itself INTERNAL, EXPERIMENTAL or DEPRECATED promises less than its type. */
+    private static boolean lessStable(JavaMember member) {
+        return ownStatus(member).filter(s -> s != API.Status.STABLE).isPresent();
     }
 }

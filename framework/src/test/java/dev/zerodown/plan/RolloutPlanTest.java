@@ -28,6 +28,15 @@ class RolloutPlanTest {
     }
 
     @Test
+    void should_list_live_versions_in_deploy_order_not_by_name() {
+        RolloutPlan plan = RolloutPlan.of(Rollout.startWith("v9", APP).migrate("V2").deploy("v10", APP)
+                .deploy("v2", APP).migrate("V3", "V4"), STEPS);
+        assertThat(plan.transitions()).extracting(PlannedTransition::live).containsExactly(
+                List.of("v9"), List.of("v9", "v10"), List.of("v9", "v10", "v2"), List.of("v9", "v10", "v2"),
+                List.of("v9", "v10", "v2"));
+    }
+
+    @Test
     void should_keep_retired_versions_as_canaries_until_the_first_contract_step() {
         RolloutPlan plan = RolloutPlan.of(Rollout.startWith("v1", APP).migrate("V2").deploy("v2", APP).retire("v1")
                 .migrate("V3").contract("V4").rollbackCheck(), STEPS);

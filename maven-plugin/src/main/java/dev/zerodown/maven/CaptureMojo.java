@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
  * against a replica or staging clone now and then, and commit the file; {@code zerodown:check} then
  * seeds the baseline to it. Credentials never reach the file or the log.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 @Mojo(name = "capture", requiresProject = false, threadSafe = true)
 public class CaptureMojo extends AbstractMojo {
 

@@ -39,7 +39,7 @@ import org.eclipse.aether.RepositorySystemSession;
  * failure (listing every error-level hazard); bad configuration and a broken environment are build
  * errors, never a verdict.
  */
-@API(status = API.Status.STABLE)
+@API(status = API.Status.INTERNAL)
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
 public class CheckMojo extends AbstractMojo {

@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * 7 runs before the latest. One self-contained HTML file. A regression is a warning, or a build failure with
  * {@code failOnRegression}.
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 @Mojo(name = "trend", requiresProject = false, threadSafe = true)
 public class TrendMojo extends AbstractMojo {
 

@@ -6,7 +6,7 @@ import dev.zerodown.result.TransitionResult;
 import org.apiguardian.api.API;
 
 /** The transition was expected safe; lists its blocking hazards. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldBeSafe extends TransitionMessage {
     private ShouldBeSafe(String message) {
         super(message);

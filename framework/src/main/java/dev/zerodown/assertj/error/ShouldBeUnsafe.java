@@ -4,7 +4,7 @@ import dev.zerodown.result.TransitionResult;
 import org.apiguardian.api.API;
 
 /** The transition was expected unsafe; names the hazards it had. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldBeUnsafe extends TransitionMessage {
     private ShouldBeUnsafe(String message) {
         super(message);

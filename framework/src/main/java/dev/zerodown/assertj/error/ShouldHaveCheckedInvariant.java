@@ -5,7 +5,7 @@ import dev.zerodown.result.TransitionResult;
 import org.apiguardian.api.API;
 
 /** An assertion named an invariant that was not active in the transition. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldHaveCheckedInvariant extends TransitionMessage {
     private ShouldHaveCheckedInvariant(String message) {
         super(message);

@@ -5,7 +5,7 @@ import dev.zerodown.result.VersionStats;
 import org.apiguardian.api.API;
 
 /** A version was expected to fail with a SQLState and did not. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldHaveFailedRequests extends TransitionMessage {
     private ShouldHaveFailedRequests(String message) {
         super(message);

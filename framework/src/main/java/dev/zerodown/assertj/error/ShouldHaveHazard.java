@@ -5,7 +5,7 @@ import dev.zerodown.result.TransitionResult;
 import org.apiguardian.api.API;
 
 /** An expected hazard was not found. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldHaveHazard extends TransitionMessage {
     private ShouldHaveHazard(String message) {
         super(message);

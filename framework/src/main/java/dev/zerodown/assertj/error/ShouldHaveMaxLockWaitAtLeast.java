@@ -5,7 +5,7 @@ import dev.zerodown.result.TransitionResult;
 import org.apiguardian.api.API;
 
 /** No wait on the migration was as long as expected (a blocking step went unseen). */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldHaveMaxLockWaitAtLeast extends TransitionMessage {
     private ShouldHaveMaxLockWaitAtLeast(String message) {
         super(message);

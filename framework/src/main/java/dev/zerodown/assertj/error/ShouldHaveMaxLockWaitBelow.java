@@ -6,7 +6,7 @@ import dev.zerodown.result.TransitionResult;
 import org.apiguardian.api.API;
 
 /** A request waited on the migration for the limit or longer. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldHaveMaxLockWaitBelow extends TransitionMessage {
     private ShouldHaveMaxLockWaitBelow(String message) {
         super(message);

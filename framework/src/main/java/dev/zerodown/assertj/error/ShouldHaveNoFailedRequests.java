@@ -9,7 +9,7 @@ import dev.zerodown.result.VersionStats;
 import org.apiguardian.api.API;
 
 /** Versions had failed requests: every failing version, each with its first failure groups. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldHaveNoFailedRequests extends TransitionMessage {
     private ShouldHaveNoFailedRequests(String message) {
         super(message);

@@ -6,7 +6,7 @@ import dev.zerodown.result.TransitionResult;
 import org.apiguardian.api.API;
 
 /** An invariant returned rows. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldHoldInvariant extends TransitionMessage {
     private ShouldHoldInvariant(String message) {
         super(message);

@@ -7,7 +7,7 @@ import dev.zerodown.result.TransitionResult;
 import org.apiguardian.api.API;
 
 /** A hazard was found that was expected absent; each one is described. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldNotHaveHazard extends TransitionMessage {
     private ShouldNotHaveHazard(String message) {
         super(message);

@@ -4,7 +4,7 @@ import dev.zerodown.result.TransitionResult;
 import org.apiguardian.api.API;
 
 /** An assertion named a version that did not run in the transition. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldServeTraffic extends TransitionMessage {
     private ShouldServeTraffic(String message) {
         super(message);

@@ -4,7 +4,7 @@ import dev.zerodown.result.TransitionResult;
 import org.apiguardian.api.API;
 
 /** An invariant was expected to return rows and held. */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public final class ShouldViolateInvariant extends TransitionMessage {
     private ShouldViolateInvariant(String message) {
         super(message);

@@ -11,7 +11,7 @@ import org.assertj.core.error.BasicErrorMessageFactory;
  * {@code Should…} pattern). The text is built in full by the factory, so values are shown as they
  * are (no quoting by AssertJ's representation).
  */
-@API(status = API.Status.EXPERIMENTAL)
+@API(status = API.Status.INTERNAL)
 public abstract class TransitionMessage extends BasicErrorMessageFactory {
     static final String NL = System.lineSeparator();
 

@@ -1,10 +1,8 @@
 package dev.zerodown.report.internal;
 
-import org.apiguardian.api.API;
 
 /** A tiny HTML builder: every text and attribute value passes through {@link Text#html}. */
-@API(status = API.Status.INTERNAL)
-public final class Html {
+final class Html {
     private final StringBuilder b = new StringBuilder();
 
     public Html raw(String s) {

@@ -1,14 +1,12 @@
 package dev.zerodown.report.internal;
 
 import java.util.List;
-import org.apiguardian.api.API;
 
 /**
  * Okabe–Ito colours (safe for the common colour-vision deficiencies) and the labels and patterns that
  * carry the same meaning without colour.
  */
-@API(status = API.Status.INTERNAL)
-public final class Palette {
+final class Palette {
     public static final String BLACK = "#000000";
     public static final String ORANGE = "#E69F00";
     public static final String SKY_BLUE = "#56B4E9";

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.apiguardian.api.API;
 
 /** The report's own CSS and JavaScript, shipped in the jar and inlined into every page. */
-@API(status = API.Status.INTERNAL)
-public final class Resources {
+final class Resources {
     private Resources() {
     }
 

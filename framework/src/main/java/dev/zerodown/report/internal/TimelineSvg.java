@@ -9,14 +9,12 @@ import dev.zerodown.result.InvariantResult;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
-import org.apiguardian.api.API;
 
 /**
  * The inline SVG timeline of a whole rollout: transitions as bands, hazards pinned at the moment they
  * were measured, invariant checks, load per version, migration statements, lock holds and lock waits.
  */
-@API(status = API.Status.INTERNAL)
-public final class TimelineSvg {
+final class TimelineSvg {
     private static final double AXIS = 22;
     private static final double HEADER = 34;
     private static final double MARKS = 26;
