@@ -191,7 +191,8 @@ public final class CompatibilityRun {
     }
 
     private List<MigrationStep> migrations() {
-        return new MigrationLoader().load(settings.migrations(), settings.placeholders(), classLoader);
+        return new MigrationLoader().load(settings.migrationsFormat(), settings.migrations(), settings.placeholders(),
+                classLoader);
     }
 
     /**

@@ -100,6 +100,7 @@ final class ClassRun {
         put(m, "allowExternal", c.allowExternal());
         put(m, "image", c.image());
         put(m, "migrations", c.migrations());
+        put(m, "migrationsFormat", c.migrationsFormat());
         put(m, "placeholders", String.join(",", c.placeholders()));
         put(m, "mixed", c.mixed());
         put(m, "seed", c.seed());

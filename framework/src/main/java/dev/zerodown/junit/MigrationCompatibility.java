@@ -42,6 +42,9 @@ public @interface MigrationCompatibility {
     /** Flyway locations, comma-separated. Default {@code classpath:db/migration}. */
     String migrations() default "";
 
+    /** How the migrations are laid out: flyway, diesel, golang-migrate, dbmate or liquibase. Default flyway. */
+    String migrationsFormat() default "";
+
     /** Flyway {@code ${name}} values as {@code name=value} entries. */
     String[] placeholders() default {};
 

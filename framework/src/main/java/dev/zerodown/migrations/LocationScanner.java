@@ -146,7 +146,8 @@ final class LocationScanner {
     }
 
     private static boolean scriptOrConf(String name) {
-        return name.endsWith(".sql.conf") || name.toLowerCase(Locale.ROOT).endsWith(".sql");
+        return name.endsWith(".sql.conf") || name.toLowerCase(Locale.ROOT).endsWith(".sql")
+                || name.equals("metadata.toml") || name.endsWith("/metadata.toml");
     }
 
     private static String join(String prefix, String rel) {

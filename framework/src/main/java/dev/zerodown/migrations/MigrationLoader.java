@@ -39,6 +39,20 @@ public final class MigrationLoader {
      * @throws EnvironmentException   when a location exists but cannot be read
      */
     public List<MigrationStep> load(List<String> locations, Map<String, String> placeholders, ClassLoader classLoader) {
+        return load(MigrationsFormat.FLYWAY, locations, placeholders, classLoader);
+    }
+
+    /**
+     * Loads migrations laid out in {@code format}: Flyway's as {@link #load(List, Map, ClassLoader)} does, the
+     * others as docs/migration-formats.md describes (placeholders apply to Flyway scripts only).
+     */
+    public List<MigrationStep> load(MigrationsFormat format, List<String> locations, Map<String, String> placeholders,
+                                    ClassLoader classLoader) {
+        if (format != null && format != MigrationsFormat.FLYWAY) {
+            List<MigrationStep> steps = FormatLoader.load(format, Location.parseAll(locations), classLoader);
+            LOG.debug("Loaded {} {} migration steps from {}", steps.size(), format, locations);
+            return steps;
+        }
         List<Candidate> versioned = new ArrayList<>();
         List<Candidate> repeatable = new ArrayList<>();
         for (Location location : Location.parseAll(locations)) {
@@ -138,7 +152,7 @@ public final class MigrationLoader {
         }
     }
 
-    private static String decode(byte[] bytes, Charset charset, String displayPath) {
+    static String decode(byte[] bytes, Charset charset, String displayPath) {
         try {
             String text = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

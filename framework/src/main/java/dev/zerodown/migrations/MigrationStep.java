@@ -20,21 +20,28 @@ import org.apiguardian.api.API;
  * @param location             the file as shown in messages: its path, or {@code classpath:<folder>/<file>}
  * @param statements           the statements in file order
  * @param executeInTransaction false when the script's {@code .sql.conf} says {@code executeInTransaction=false}
+ *                             (or the format's own rule runs it without a transaction)
+ * @param name                 how rollouts and reports name the step: the file name without {@code .sql}
+ *                             ({@code V3__backfill}) for Flyway; see docs/migration-formats.md for the others
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record MigrationStep(String version, String description, String fileName, String location,
-                            List<SqlStatement> statements, boolean executeInTransaction) {
+                            List<SqlStatement> statements, boolean executeInTransaction, String name) {
     public MigrationStep {
         statements = List.copyOf(statements);
+        if (name == null) {
+            name = fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        }
+    }
+
+    /** A step named by its file name without {@code .sql} ({@code V3__backfill}), as Flyway names it. */
+    public MigrationStep(String version, String description, String fileName, String location,
+                         List<SqlStatement> statements, boolean executeInTransaction) {
+        this(version, description, fileName, location, statements, executeInTransaction, null);
     }
 
     public boolean repeatable() {
         return version == null;
-    }
-
-    /** The file name without {@code .sql}: {@code V3__backfill}. */
-    public String name() {
-        return fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
     }
 
     /** At least one statement, and none of them can run inside a transaction block: Flyway runs it outside one. */

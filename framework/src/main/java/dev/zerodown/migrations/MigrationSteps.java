@@ -43,7 +43,7 @@ public final class MigrationSteps {
         String file = wanted.endsWith(".sql") ? wanted.substring(0, wanted.length() - 4) : wanted;
         for (int i = 0; i < steps.size(); i++) {
             MigrationStep s = steps.get(i);
-            if (s.name().equals(file)) {
+            if (s.name().equals(file) || s.name().equals(wanted) || s.fileName().equals(wanted)) {
                 return i;
             }
             if (version.isPresent() && !s.repeatable()

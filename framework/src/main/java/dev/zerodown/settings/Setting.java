@@ -4,6 +4,7 @@ import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.hazards.Severities;
 import dev.zerodown.load.AppRoles;
 import dev.zerodown.load.SyntheticMix;
+import dev.zerodown.migrations.MigrationsFormat;
 import dev.zerodown.postgres.ProviderKind;
 import dev.zerodown.profile.Scale;
 import java.time.Duration;
@@ -58,6 +59,11 @@ public final class Setting<T> {
     /** Flyway location(s), comma-separated. */
     public static final Setting<List<String>> MIGRATIONS = define("migrations", SettingsParser::list, List.of("classpath:db/migration"),
             "`classpath:db/migration` (JUnit), `src/main/resources/db/migration` (plugin)", null, "Flyway location(s), comma-separated.");
+
+    /** How the migrations are laid out: flyway, diesel, golang-migrate, dbmate or liquibase (formatted SQL). */
+    public static final Setting<MigrationsFormat> MIGRATIONS_FORMAT = define("migrationsFormat", p -> MigrationsFormat.parse(p.value()),
+            MigrationsFormat.FLYWAY, "`flyway`", null,
+            "How the migrations are laid out: flyway, diesel, golang-migrate, dbmate or liquibase (formatted SQL).");
 
     /** Flyway $&#123;name&#125; values, name=value pairs. */
     public static final Setting<Map<String, String>> PLACEHOLDERS = define("placeholders", SettingsParser::map, Map.of(),

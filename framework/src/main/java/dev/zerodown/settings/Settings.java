@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.load.AppRoles;
 import dev.zerodown.load.SyntheticMix;
+import dev.zerodown.migrations.MigrationsFormat;
 import dev.zerodown.hazards.Severities;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.postgres.ProviderKind;
@@ -38,6 +39,7 @@ public record Settings(
         String allowExternal,
         String image,
         List<String> migrations,
+        MigrationsFormat migrationsFormat,
         Map<String, String> placeholders,
         boolean mixed,
         String workloads,

@@ -92,6 +92,13 @@ public class CheckMojo extends AbstractMojo {
     private String migrations;
 
     /**
+     * How the migrations are laid out: {@code flyway}, {@code diesel}, {@code golang-migrate},
+     * {@code dbmate} or {@code liquibase} (formatted SQL); see docs/migration-formats.md. Default: {@code flyway}.
+     */
+    @Parameter(property = "zerodown.migrationsFormat")
+    private String migrationsFormat;
+
+    /**
      * Values for Flyway {@code ${name}} placeholders in the migrations, as comma-separated
      * {@code name=value} pairs (e.g. {@code schema=app,owner=admin}). Default: none.
      */
@@ -351,6 +358,7 @@ public class CheckMojo extends AbstractMojo {
         m.put("allowExternal", allowExternal);
         m.put("image", image);
         m.put("migrations", migrations);
+        m.put("migrationsFormat", migrationsFormat);
         m.put("placeholders", placeholders);
         m.put("mixed", mixed);
         m.put("workloads", workloads);
