@@ -61,6 +61,7 @@ public final class Setting<T> {
             "`classpath:db/migration` (JUnit), `src/main/resources/db/migration` (plugin)", null, "Flyway location(s), comma-separated.");
 
     /** How the migrations are laid out: flyway, diesel, golang-migrate, dbmate or liquibase (formatted SQL). */
+    @API(status = API.Status.EXPERIMENTAL)
     public static final Setting<MigrationsFormat> MIGRATIONS_FORMAT = define("migrationsFormat", p -> MigrationsFormat.parse(p.value()),
             MigrationsFormat.FLYWAY, "`flyway`", null,
             "How the migrations are laid out: flyway, diesel, golang-migrate, dbmate or liquibase (formatted SQL).");

@@ -39,7 +39,7 @@ public record Settings(
         String allowExternal,
         String image,
         List<String> migrations,
-        MigrationsFormat migrationsFormat,
+        @API(status = API.Status.EXPERIMENTAL) MigrationsFormat migrationsFormat,
         Map<String, String> placeholders,
         boolean mixed,
         String workloads,
