@@ -72,6 +72,15 @@ final class IndexRules {
             }
             Catalog.Rel was = f.pre().relation(idx.oid());
             if (was != null && !was.valid()) {
+                StatementRecord touching = touching(f, idx);
+                if (touching != null) {
+                    out.add(HazardId.INVALID_INDEX, idx.qualified(), touching.statement(),
+                            "Index " + idx.qualified() + " on " + f.name(idx.tableOid()) + " is still INVALID after this"
+                                    + " step: an earlier failed build left it, and " + out.where(touching.statement())
+                                    + " did not rebuild it (CREATE INDEX … IF NOT EXISTS skips an invalid index).",
+                            "pg_index.indisvalid = false before and after the step, which touched " + f.name(idx.tableOid()),
+                            touching.endMs());
+                }
                 continue;
             }
             StatementRecord by = firstInvalid(f, idx.oid());
@@ -82,6 +91,18 @@ final class IndexRules {
                     "pg_index.indisvalid = false after the step" + (by != null && by.failed() ? "; " + by.error() : ""),
                     by == null ? -1 : by.endMs());
         }
+    }
+
+    /** The first statement that names the index or locks its table, or null: an untouched table's old invalid index is not this step's. */
+    private static StatementRecord touching(StepFacts f, Catalog.Rel idx) {
+        String name = idx.name().toLowerCase(java.util.Locale.ROOT);
+        for (StatementRecord r : f.records()) {
+            String sql = r.statement().sql().toLowerCase(java.util.Locale.ROOT);
+            if (sql.contains(name) || f.ledger().modeFor(r, idx.tableOid()) != null) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static StatementRecord firstInvalid(StepFacts f, long oid) {
