@@ -106,6 +106,31 @@ class PendingOnlyExternalTest {
     }
 
     @Test
+    void should_refuse_an_applied_version_whose_file_is_gone() throws Exception {
+        Files.delete(dir.resolve("V2__email.sql"));
+
+        assertThatThrownBy(() -> run("gone", "select 1;").run(17))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Version 2 is applied in the Flyway history table flyway_schema_history (flywayTable) of the"
+                        + " database the run starts from but no migration file has it; add its file back to the migrations"
+                        + " locations, or point jdbcUrl at a clone made with these migrations");
+    }
+
+    @Test
+    void should_read_the_history_table_that_flywayTable_names() throws Exception {
+        try (Connection c = staging.connect("rename")) {
+            c.createStatement().execute("alter table flyway_schema_history rename to app_history");
+        }
+        CompatibilityRun run = run("renamed", "select 1;");
+        assertThatThrownBy(run::run).as("without the setting, V1 is applied again on the clone")
+                .hasMessageContaining("already exists");
+
+        RunResult result = run.settings(run.settings().with(Map.of("flywayTable", "app_history"))).run(17).result();
+
+        assertThat(result.transitions().get(0).hazards()).extracting(h -> h.id()).doesNotContain(HazardId.MIGRATION_FAILED);
+    }
+
+    @Test
     void should_drop_the_clone_after_a_failed_step() throws Exception {
         RunResult result = run("failing", "alter table accounts add constraint negative check (id < 0);").run(17).result();
 
