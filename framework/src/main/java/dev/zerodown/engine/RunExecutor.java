@@ -166,8 +166,18 @@ final class RunExecutor {
 
     /** Applies the baseline, repeatable scripts and the seed without load; returns the last applied index. */
     private int prepare(Database db, StepExecutor steps) {
+        FlywayHistory history = FlywayHistory.read(db, settings.flywayTable());
+        if (history != null) {
+            List<MigrationStep> all = new ArrayList<>(plan.baseline());
+            plan.transitions().stream().map(PlannedTransition::step).filter(java.util.Objects::nonNull).forEach(all::add);
+            history.validate(all, plan);
+            LOG.info("Database {} has a Flyway history ({}): {} applied version(s) are the baseline and are not re-applied",
+                    db.name(), history.table(), history.applied().size());
+        }
         for (MigrationStep s : plan.baseline()) {
-            steps.applyUntraced(s);
+            if (history == null || !history.isApplied(s)) {
+                steps.applyUntraced(s);
+            }
         }
         if (profileFile != null) {
             Seed.fromProfile(db, profileFile, settings);

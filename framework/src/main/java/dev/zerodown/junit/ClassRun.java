@@ -98,6 +98,7 @@ final class ClassRun {
         put(m, "postgresVersions", c.postgresVersions());
         put(m, "jdbcUrl", c.jdbcUrl());
         put(m, "allowExternal", c.allowExternal());
+        put(m, "flywayTable", c.flywayTable());
         put(m, "image", c.image());
         put(m, "migrations", c.migrations());
         put(m, "migrationsFormat", c.migrationsFormat());

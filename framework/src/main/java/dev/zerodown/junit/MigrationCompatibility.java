@@ -36,6 +36,9 @@ public @interface MigrationCompatibility {
     /** For provider {@code external}: names the database you allow Zerodown to migrate. */
     String allowExternal() default "";
 
+    /** The Flyway history table ({@code table} of the Flyway configuration) of the database a run starts from. Default {@code flyway_schema_history}. */
+    String flywayTable() default "";
+
     /** For provider {@code testcontainers}: the image instead of {@code postgres:<major>}. */
     String image() default "";
 

@@ -138,7 +138,7 @@ public final class MigrationLoader {
             rejectForcedTransaction(statements, c);
         }
         return new MigrationStep(c.name().version(), c.name().description(), f.fileName(), f.displayPath(),
-                statements, !Boolean.FALSE.equals(config.executeInTransaction()));
+                statements, !Boolean.FALSE.equals(config.executeInTransaction()), null, MigrationStep.flywayChecksum(text));
     }
 
     /** Flyway obeys an explicit {@code executeInTransaction=true}, and PostgreSQL then refuses the statement. */

@@ -23,15 +23,35 @@ import org.apiguardian.api.API;
  *                             (or the format's own rule runs it without a transaction)
  * @param name                 how rollouts and reports name the step: the file name without {@code .sql}
  *                             ({@code V3__backfill}) for Flyway; see docs/migration-formats.md for the others
+ * @param checksum             the checksum Flyway records for the file in its history table
+ *                             ({@link #flywayChecksum(String)}); null for formats Flyway does not run
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record MigrationStep(String version, String description, String fileName, String location,
-                            List<SqlStatement> statements, boolean executeInTransaction, String name) {
+                            List<SqlStatement> statements, boolean executeInTransaction, String name,
+                            Integer checksum) {
     public MigrationStep {
         statements = List.copyOf(statements);
         if (name == null) {
             name = fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
         }
+    }
+
+    /** A step without a Flyway checksum. */
+    public MigrationStep(String version, String description, String fileName, String location,
+                         List<SqlStatement> statements, boolean executeInTransaction, String name) {
+        this(version, description, fileName, location, statements, executeInTransaction, name, null);
+    }
+
+    /**
+     * Flyway's checksum of a script: CRC32 over the UTF-8 bytes of each line of the decoded text, line
+     * breaks left out and a byte order mark at the start dropped, as Flyway's {@code ChecksumCalculator}.
+     */
+    public static int flywayChecksum(String text) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        t.lines().forEach(line -> crc.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return (int) crc.getValue();
     }
 
     /** A step named by its file name without {@code .sql} ({@code V3__backfill}), as Flyway names it. */

@@ -11,8 +11,10 @@ import dev.zerodown.config.EnvironmentException;
  * The {@code external} provider: a server given by {@code jdbcUrl}. Zerodown runs migrations only in
  * a database that is clearly disposable:
  * <ul>
- *   <li>with {@code allowExternal} naming exactly the URL's database, in that database itself
- *       (the user declared it disposable, such as a fresh staging clone);</li>
+ *   <li>with {@code allowExternal} naming exactly the URL's database (the user declared it disposable, such
+ *       as a fresh staging clone): in scratch databases cloned from it ({@code CREATE DATABASE … TEMPLATE}
+ *       the URL's database), data and Flyway history included, dropped after each run; a role that may not
+ *       create databases runs in that database itself;</li>
  *   <li>otherwise in scratch databases it creates from its own template on that server and drops
  *       afterwards; the URL's database is only connected to. This needs the CREATEDB privilege;</li>
  *   <li>otherwise it refuses, and the message says how to opt in.</li>
@@ -37,10 +39,11 @@ final class ExternalServers {
                         + ", but postgresVersions asks for " + options.major() + "; set postgresVersions=" + v.major()
                         + " (property zerodown.postgresVersions) for this server");
             }
+            boolean mayCreate = mayCreateDatabases(c);
             if (options.allowExternal() != null) {
-                return new OptedInServer(v, url);
+                return mayCreate ? new CloneServer(v, url) : new OptedInServer(v, url);
             }
-            if (!mayCreateDatabases(c)) {
+            if (!mayCreate) {
                 throw refusal(url);
             }
             return ScratchServer.start(options.major(), url);
@@ -97,7 +100,60 @@ final class ExternalServers {
         }
     }
 
-    /** The database of the URL itself, opted in: one run at a time, never dropped. */
+    /**
+     * Scratch databases cloned from the opted-in database of the URL ({@code CREATE DATABASE … TEMPLATE}), so
+     * every run starts from its data and its Flyway history; the clones are dropped, the URL's database never.
+     * Admin connections go to {@code postgres}: a session on the template would block the copy.
+     */
+    static final class CloneServer extends TemplateServer {
+        private final ExternalUrl url;
+
+        CloneServer(ServerVersion v, ExternalUrl url) {
+            super(ProviderKind.EXTERNAL, v.major(), url.server(), url.database());
+            version(v.version());
+            this.url = url;
+        }
+
+        @Override
+        protected RuntimeException createFailed(String from, SQLException e) {
+            String where = "'" + from + "' at " + url.server().where();
+            if ("55006".equals(e.getSQLState())) {
+                return new ConfigurationException("Cannot clone database " + where + " (allowExternal): other sessions are connected to it,"
+                        + " and CREATE DATABASE ... TEMPLATE needs none; disconnect them (applications, psql, pgAdmin) or point jdbcUrl at a copy nobody else uses");
+            }
+            if ("42501".equals(e.getSQLState())) {
+                return new ConfigurationException("Cannot clone database " + where + " (allowExternal): user '" + url.server().user()
+                        + "' may create databases but not copy this one (" + ServerVersion.firstLine(e)
+                        + "); make it the owner of '" + from + "' (ALTER DATABASE " + from + " OWNER TO " + url.server().user() + ")");
+            }
+            return super.createFailed(from, e);
+        }
+
+        @Override
+        protected String maintenanceDatabase() {
+            return url.database().equals("postgres") ? "template1" : "postgres";
+        }
+
+        @Override
+        protected void stop() {
+            dropEverythingCreated(false);
+        }
+
+        /** Without a statement timeout: copying a production-sized clone takes as long as it takes. */
+        @Override
+        protected Connection admin() throws SQLException {
+            Connection c = address().connect(maintenanceDatabase(), "zerodown-admin");
+            try (Statement s = c.createStatement()) {
+                s.execute("set statement_timeout = 0; set lock_timeout = '60s'");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            return c;
+        }
+    }
+
+    /** The database of the URL itself, opted in by a role that may not create databases: one run at a time, never dropped. */
     static final class OptedInServer extends AbstractServer {
         private final ExternalUrl url;
         private final java.util.concurrent.atomic.AtomicBoolean inUse = new java.util.concurrent.atomic.AtomicBoolean();

@@ -20,8 +20,9 @@ public interface PostgresServer extends AutoCloseable {
 
     /**
      * Creates a fresh, empty database from a template. Data written to it is visible to no other
-     * database; closing it drops it (and ends the connections still open to it). The one exception
-     * is an {@code external} server with the {@code allowExternal} opt-in: there every run gets the
+     * database; closing it drops it (and ends the connections still open to it). On an {@code external}
+     * server with the {@code allowExternal} opt-in it is a copy of the opted-in database, data included
+     * ({@code CREATE DATABASE … TEMPLATE}); for a role that may not create databases, it is the
      * opted-in database itself, one run at a time, and closing it drops nothing.
      *
      * @param label a short readable part of the database name (letters, digits, underscores)

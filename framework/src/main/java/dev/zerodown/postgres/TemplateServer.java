@@ -123,11 +123,16 @@ abstract class TemplateServer extends AbstractServer {
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("create database " + name + " template " + from + strategyClause(strategy));
         } catch (SQLException e) {
-            throw new EnvironmentException("Could not create a " + (from.equals(template) ? "fresh database" : "copy of " + from)
-                    + " on " + this + ": " + ServerVersion.firstLine(e), e);
+            throw createFailed(from, e);
         }
         live.add(name);
         return address.database(name, major(), () -> drop(name));
+    }
+
+    /** The error when {@code CREATE DATABASE … TEMPLATE from} fails. */
+    protected RuntimeException createFailed(String from, SQLException e) {
+        return new EnvironmentException("Could not create a " + (from.equals(template) ? "fresh database" : "copy of " + from)
+                + " on " + this + ": " + ServerVersion.firstLine(e), e);
     }
 
     private String strategyClause(CloneStrategy strategy) {
@@ -162,10 +167,18 @@ abstract class TemplateServer extends AbstractServer {
 
     /** Drops the databases still open and the template: for servers Zerodown does not stop itself. */
     protected void dropEverythingCreated() {
+        dropEverythingCreated(true);
+    }
+
+    /** Drops the databases still open and, with {@code template}, the template too. */
+    protected void dropEverythingCreated(boolean withTemplate) {
         try (Connection c = admin(); Statement s = c.createStatement()) {
             for (String name : liveDatabases()) {
                 s.execute("drop database if exists " + name + " with (force)");
                 live.remove(name);
+            }
+            if (!withTemplate) {
+                return;
             }
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + template + "'")) {
                 if (!rs.next()) {

@@ -52,6 +52,11 @@ public final class Setting<T> {
     public static final Setting<String> ALLOW_EXTERNAL = define("allowExternal", SettingsParser::text, null,
             "–", null, "For external: the database of jdbcUrl that Zerodown may create and drop databases on.");
 
+    /** The Flyway history table of the database a run starts from; the versions it records as applied are not re-applied. */
+    public static final Setting<String> FLYWAY_TABLE = define("flywayTable", SettingsParser::text, "flyway_schema_history",
+            "`flyway_schema_history`", null,
+            "The Flyway history table of the database a run starts from; the versions it records as applied are not re-applied.");
+
     /** For testcontainers and auto: the image. */
     public static final Setting<String> IMAGE = define("image", SettingsParser::text, null,
             "`postgres:<major>`", null, "For testcontainers and auto: the image.");

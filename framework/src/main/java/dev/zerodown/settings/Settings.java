@@ -37,6 +37,7 @@ public record Settings(
         List<Integer> postgresVersions,
         String jdbcUrl,
         String allowExternal,
+        String flywayTable,
         String image,
         List<String> migrations,
         @API(status = API.Status.EXPERIMENTAL) MigrationsFormat migrationsFormat,

@@ -75,6 +75,13 @@ public class CheckMojo extends AbstractMojo {
     private String allowExternal;
 
     /**
+     * The Flyway history table ({@code table} of the Flyway configuration) of the database a run starts from:
+     * the versions it records as applied are the baseline and are not re-applied. Default: {@code flyway_schema_history}.
+     */
+    @Parameter(property = "zerodown.flywayTable")
+    private String flywayTable;
+
+    /**
      * For {@code provider=testcontainers} and {@code auto}: the image; {@code {major}} is replaced by the
      * major. Default: {@code postgres:<major>}.
      */
@@ -356,6 +363,7 @@ public class CheckMojo extends AbstractMojo {
         m.put("postgresVersions", postgresVersions);
         m.put("jdbcUrl", jdbcUrl);
         m.put("allowExternal", allowExternal);
+        m.put("flywayTable", flywayTable);
         m.put("image", image);
         m.put("migrations", migrations);
         m.put("migrationsFormat", migrationsFormat);
