@@ -20,6 +20,12 @@ import dev.zerodown.result.Timeline;
  */
 final class WaitTracker {
     static final int MAX_BLOCKERS = 64;
+    /**
+     * Two sightings of one backend's wait on one lock that started this close together are one wait
+     * (seen once through a stale activity row); waits of one connection in turn start at least one
+     * whole wait apart.
+     */
+    static final long SAME_START_NANOS = 3_000_000;
 
     private final int maxKept;
     private final Map<String, OpenWait> open = new HashMap<>();
@@ -108,13 +114,13 @@ final class WaitTracker {
 
     /**
      * A backend waits for one lock at a time: a wait that ends while another wait of the same backend on
-     * the same lock is still open (it started no later) was seen through a stale activity row (an older
-     * statement start) and is the same wait, so it is dropped.
+     * the same lock that started at the same moment is still open was seen through a stale activity row
+     * (an older statement start) and is the same wait, so it is dropped.
      */
     private boolean duplicateOfAnOpenWait(OpenWait w) {
         for (OpenWait other : open.values()) {
-            if (other != w && other.pid == w.pid && java.util.Objects.equals(other.relation, w.relation)
-                    && java.util.Objects.equals(other.mode, w.mode) && other.startNanos <= w.lastSeenNanos) {
+            if (other != w && other.pid == w.pid && other.lock.equals(w.lock)
+                    && Math.abs(other.startNanos - w.startNanos) <= SAME_START_NANOS) {
                 return true;
             }
         }
@@ -128,7 +134,8 @@ final class WaitTracker {
      */
     private void dropFragmentOf(Timeline.LockWait reopened) {
         finished.removeIf(f -> f.pid() == reopened.pid() && java.util.Objects.equals(f.relation(), reopened.relation())
-                && java.util.Objects.equals(f.mode(), reopened.mode()) && Math.abs(f.startMs() - reopened.startMs()) <= 2
+                && java.util.Objects.equals(f.mode(), reopened.mode())
+                && Math.abs(f.startMs() - reopened.startMs()) <= SAME_START_NANOS / 1_000_000
                 && f.endMs() >= reopened.startMs());
     }
 
@@ -142,6 +149,7 @@ final class WaitTracker {
 
     private static final class OpenWait {
         final int pid;
+        final String lock;
         final String who;
         final String relation;
         final String mode;
@@ -154,6 +162,9 @@ final class WaitTracker {
 
         OpenWait(LockRow row, String who, long startNanos) {
             this.pid = row.pid();
+            String target = row.target() == null ? "" : row.target();
+            int cut = target.lastIndexOf(':');
+            this.lock = cut < 0 ? target : target.substring(0, cut); // the lock's identity, without the statement start
             this.who = who;
             this.relation = row.displayTarget();
             this.mode = row.mode();

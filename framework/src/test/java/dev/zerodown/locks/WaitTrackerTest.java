@@ -83,6 +83,23 @@ class WaitTrackerTest {
     }
 
     @Test
+    void should_keep_one_wait_when_a_stale_activity_row_shows_the_same_wait_under_an_older_statement_start() {
+        // given: one backend waits on one lock; one sample reads its activity before it started the statement
+        WaitTracker tracker = new WaitTracker(10);
+        String lock = "relation:5:16384::::::::AccessShareLock:";
+
+        // when
+        sample(tracker, 10, List.of(wait(42, lock + "1700000000.1", 0, 4), wait(42, lock + "1700000000.2", 0, 4)));
+        sample(tracker, 15, List.of(wait(42, lock + "1700000000.2", 0, 9)));
+        sample(tracker, 60, List.of(wait(42, lock + "1700000000.2", 0, 54)));
+        sample(tracker, 70, List.of());
+
+        // then
+        assertThat(tracker.overlapping(0, 100)).singleElement()
+                .satisfies(w -> assertThat(w.endMs() - w.startMs()).isBetween(55L, 60L));
+    }
+
+    @Test
     void should_drop_the_oldest_finished_waits_beyond_the_cap_and_count_them() {
         // given
         WaitTracker tracker = new WaitTracker(3);
