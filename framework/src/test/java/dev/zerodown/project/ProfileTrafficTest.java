@@ -103,6 +103,10 @@ class ProfileTrafficTest {
         assertThat(v1.synthetic()).isFalse();
         assertThat(v1.ok()).isPositive();
         assertThat(v1.traffic().skipped()).containsOnlyKeys(UNINFERABLE);
+        assertThat(dev.zerodown.report.JsonReport.toJson(r)).contains("\"source\": \"profile\"")
+                .contains("\"" + UNINFERABLE + "\": [");
+        assertThat(dev.zerodown.report.HtmlReport.render(r)).contains("Profile query mix: statements left out")
+                .contains("total &gt; $1 + $2");
         assertThat(step).hasNoFailedRequests();
     }
 
