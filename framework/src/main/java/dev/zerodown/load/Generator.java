@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  *              instead of text (same type as the integer literal it replaces)
  */
 record Generator(Kind kind, long min, long max, List<String> choices, boolean bound) {
-    static final String ACCEPTED = "{{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}";
+    static final String ACCEPTED = "{{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}, {{sample schema.table.column}}";
     private static final Pattern INT_ARGS = Pattern.compile("(-?\\d{1,19})\\s+(-?\\d{1,19})");
+    private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){1,2}");
 
-    enum Kind { SEQ, INT, UUID, PICK }
+    /** {@code SAMPLE}: a value drawn from a column of the data ({@link #column()}), sampled when the version starts. */
+    enum Kind { SEQ, INT, UUID, PICK, SAMPLE }
 
     Generator {
         choices = List.copyOf(choices);
@@ -41,6 +43,11 @@ record Generator(Kind kind, long min, long max, List<String> choices, boolean bo
                 return parseInt(args, written, where);
             case "pick":
                 return parsePick(args, written, where);
+            case "sample":
+                if (!COLUMN.matcher(args).matches()) {
+                    throw malformed(written, where, "{{sample schema.table.column}} needs one column, such as shop.customers.id");
+                }
+                return new Generator(Kind.SAMPLE, 0, 0, List.of(args), false);
             default:
                 throw new ConfigurationException(where + ": unknown generator '" + written
                         + "'; accepted generators: " + ACCEPTED);
@@ -88,6 +95,11 @@ record Generator(Kind kind, long min, long max, List<String> choices, boolean bo
         return new Generator(kind, min, max, choices, true);
     }
 
+    /** The column a {@code SAMPLE} generator draws from, as written ({@code schema.table.column} or {@code table.column}). */
+    String column() {
+        return kind == Kind.SAMPLE ? choices.get(0) : null;
+    }
+
     /** A value for one request; {@code seq} is the request's sequence value. */
     long nextLong(SplittableRandom random, long seq) {
         if (kind == Kind.SEQ) {
@@ -111,6 +123,7 @@ record Generator(Kind kind, long min, long max, List<String> choices, boolean bo
             case UUID -> new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
                     (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L).toString();
             case PICK -> choices.get(random.nextInt(choices.size()));
+            case SAMPLE -> throw new IllegalStateException("a sample is drawn from the version's samples");
         };
     }
 

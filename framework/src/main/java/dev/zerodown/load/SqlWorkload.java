@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +39,10 @@ public final class SqlWorkload implements AppVersionFactory {
     private final List<List<Template>> templates;
     private final int[] cumulativeWeights;
     private final AtomicLong ownSequence = new AtomicLong();
+    private final String source;
+    private final Map<String, List<String>> skipped;
+    private final List<String> sampledColumns;
+    private volatile Samples samples = Samples.NONE;
 
     /**
      * One statement of the file.
@@ -73,7 +78,13 @@ public final class SqlWorkload implements AppVersionFactory {
     }
 
     private SqlWorkload(String file, List<Request> requests) {
+        this(file, requests, "workload", Map.of());
+    }
+
+    private SqlWorkload(String file, List<Request> requests, String source, Map<String, List<String>> skipped) {
         this.file = file;
+        this.source = source;
+        this.skipped = skipped;
         this.requests = List.copyOf(requests);
         this.statements = requests.stream().flatMap(r -> r.statements().stream()).toList();
         List<List<Template>> compiled = new ArrayList<>();
@@ -86,6 +97,55 @@ public final class SqlWorkload implements AppVersionFactory {
             cumulativeWeights[i] = sum;
         }
         this.templates = List.copyOf(compiled);
+        this.sampledColumns = templates.stream().flatMap(List::stream).flatMap(t -> t.sampledColumns().stream())
+                .distinct().toList();
+    }
+
+    /**
+     * A workload made of a production profile's query mix: one single-statement request per
+     * statement, weighted by its calls.
+     *
+     * @param version the version it stands for (its name in messages: {@code <version> (profile)})
+     * @param skipped per statement left out, why
+     */
+    @API(status = API.Status.INTERNAL)
+    public static SqlWorkload ofProfile(String version, List<Statement> statements, Map<String, List<String>> skipped) {
+        String name = version + " (profile)";
+        List<Request> requests = statements.stream()
+                .map(st -> new Request(null, st.source(), st.line(), st.weight(), false, List.of(st))).toList();
+        return new SqlWorkload(name, requests, "profile", java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(skipped)));
+    }
+
+    /** {@code workload} for a file, {@code profile} for a profile's query mix (see {@link dev.zerodown.result.Traffic}). */
+    public String source() {
+        return source;
+    }
+
+    /** A profile's statements that were left out, with why; empty for a file. */
+    public Map<String, List<String>> skipped() {
+        return skipped;
+    }
+
+    /**
+     * Reads up to 100 values of each column its {@code {{sample …}}} generators name, which they
+     * draw from until the next call. The load driver calls it when the version starts.
+     */
+    @API(status = API.Status.INTERNAL)
+    public void sample(Connection connection) {
+        if (!sampledColumns.isEmpty()) {
+            samples = Samples.take(connection, sampledColumns);
+        }
+    }
+
+    /** The columns {@code {{sample …}}} generators name, in file order. */
+    @API(status = API.Status.INTERNAL)
+    public List<String> sampledColumns() {
+        return sampledColumns;
+    }
+
+    /** The values sampled for a column at the last start. */
+    List<String> sampled(String column) {
+        return samples.values(column);
     }
 
     /** Reads and checks a workload file; a malformed one is a one-line {@link ConfigurationException} naming file:line. */
@@ -135,6 +195,14 @@ public final class SqlWorkload implements AppVersionFactory {
      */
     @Override
     public AppVersion create(DataSource dataSource) {
+        if (!sampledColumns.isEmpty() && samples == Samples.NONE) {
+            try (Connection c = dataSource.getConnection()) {
+                sample(c);
+            } catch (SQLException e) {
+                throw new dev.zerodown.config.EnvironmentException("Could not connect to sample the columns of " + file + ": "
+                        + e.getMessage(), e);
+            }
+        }
         return client(dataSource, new SplittableRandom(LoadSettings.DEFAULT_SEED), ownSequence);
     }
 
@@ -151,6 +219,7 @@ public final class SqlWorkload implements AppVersionFactory {
      *                                not fit the baseline schema: …"
      */
     public void baselineCheck(Connection connection) {
+        sample(connection);
         new BaselineCheck(this, connection).run();
     }
 
@@ -214,7 +283,7 @@ public final class SqlWorkload implements AppVersionFactory {
         for (int i = 0; i < request.size(); i++) {
             Statement s = request.get(i);
             Template t = compiled.get(i);
-            Template.Rendered r = t.render(random, once);
+            Template.Rendered r = t.render(random, once, samples);
             try (PreparedStatement ps = c.prepareStatement(r.sql())) {
                 t.bind(ps, r.params());
                 ps.execute();

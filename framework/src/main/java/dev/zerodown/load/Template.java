@@ -4,6 +4,7 @@ import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.sql.SqlLexer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -40,8 +41,8 @@ final class Template {
         this.fixedSql = boundCount == generators.size() ? String.join("?", texts) : null;
     }
 
-    /** One request's SQL and the values of its bind parameters, in order. */
-    record Rendered(String sql, long[] params) {
+    /** One request's SQL and the values of its bind parameters, in order ({@code Long}, or text of a sample, or null). */
+    record Rendered(String sql, Object[] params) {
     }
 
     /**
@@ -106,17 +107,27 @@ final class Template {
 
     /** Renders one request: {@code {{seq}}} draws one value, used at each of its occurrences. */
     Rendered render(SplittableRandom random, LongSupplier sequence) {
+        return render(random, sequence, Samples.NONE);
+    }
+
+    /** As {@link #render(SplittableRandom, LongSupplier)}, {@code {{sample …}}} drawing from {@code samples}. */
+    Rendered render(SplittableRandom random, LongSupplier sequence, Samples samples) {
         long seq = usesSeq ? sequence.getAsLong() : 0;
-        long[] params = new long[boundCount];
+        Object[] params = new Object[boundCount];
         int p = 0;
         StringBuilder sql = fixedSql == null ? new StringBuilder(texts[0]) : null;
         for (int i = 0; i < generators.length; i++) {
             Generator g = generators[i];
             if (g.bound()) {
-                params[p++] = g.nextLong(random, seq);
+                params[p++] = g.kind() == Generator.Kind.SAMPLE ? samples.next(g.column(), random) : g.nextLong(random, seq);
                 if (sql != null) {
                     sql.append('?');
                 }
+            } else if (g.kind() == Generator.Kind.SAMPLE) {
+                String value = samples.next(g.column(), random);
+                String text = inCode[i] ? (value == null ? "null" : "'" + value.replace("'", "''").replace("?", "??") + "'")
+                        : value == null ? "" : value.replace("'", "''");
+                sql.append(text);
             } else {
                 String value = g.nextText(random, seq);
                 sql.append(inCode[i] ? value.replace("?", "??") : value);
@@ -128,14 +139,26 @@ final class Template {
         return new Rendered(sql == null ? fixedSql : sql.toString(), params);
     }
 
-    /** Binds the rendered values: as int4 where the literal would be an integer, else int8. */
-    void bind(PreparedStatement ps, long[] params) throws SQLException {
+    /**
+     * Binds the rendered values: as int4 where the literal would be an integer, else int8; a sample
+     * as untyped text, so PostgreSQL gives it the type of what it is compared with or assigned to.
+     */
+    void bind(PreparedStatement ps, Object[] params) throws SQLException {
         int p = 0;
         for (Generator g : generators) {
             if (!g.bound()) {
                 continue;
             }
-            long v = params[p++];
+            Object value = params[p++];
+            if (g.kind() == Generator.Kind.SAMPLE) {
+                if (value == null) {
+                    ps.setNull(p, Types.OTHER);
+                } else {
+                    ps.setObject(p, value, Types.OTHER);
+                }
+                continue;
+            }
+            long v = (Long) value;
             boolean asInt = g.kind() == Generator.Kind.SEQ ? v <= Integer.MAX_VALUE : g.fitsInt();
             if (asInt) {
                 ps.setInt(p, (int) v);
@@ -143,6 +166,17 @@ final class Template {
                 ps.setLong(p, v);
             }
         }
+    }
+
+    /** The columns its {@code {{sample …}}} generators draw from. */
+    List<String> sampledColumns() {
+        List<String> out = new ArrayList<>();
+        for (Generator g : generators) {
+            if (g.kind() == Generator.Kind.SAMPLE) {
+                out.add(g.column());
+            }
+        }
+        return out;
     }
 
     int generatorCount() {
@@ -163,7 +197,7 @@ final class Template {
      * identifier or a number, and not a position after ORDER/GROUP BY (where a literal means a column).
      */
     private static boolean bindable(Generator g, String sql, BitSet notCode, int start, int end) {
-        if (g.kind() != Generator.Kind.SEQ && g.kind() != Generator.Kind.INT) {
+        if (g.kind() != Generator.Kind.SEQ && g.kind() != Generator.Kind.INT && g.kind() != Generator.Kind.SAMPLE) {
             return false;
         }
         if (notCode.get(start)) {

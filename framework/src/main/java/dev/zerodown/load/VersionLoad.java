@@ -67,6 +67,14 @@ final class VersionLoad {
         VersionLoad load;
         try {
             warmUp(pool, version, settings.clients());
+            if (factory instanceof SqlWorkload w && !w.sampledColumns().isEmpty()) {
+                try (Connection c = pool.getConnection()) {
+                    w.sample(c);
+                } catch (SQLException e) {
+                    throw new EnvironmentException("Could not connect to sample the columns of version '" + version + "': "
+                            + e.getMessage(), e);
+                }
+            }
             AppVersionFactory f = factory instanceof SyntheticTraffic st ? st.bind(pool, deployed, sequence::incrementAndGet)
                     : factory;
             Traffic traffic = traffic(f, role, synthetic);
@@ -98,8 +106,8 @@ final class VersionLoad {
         if (f instanceof SyntheticWorkload w) {
             return new Traffic("synthetic", role, w.columns(), w.operations(), w.skipped(), w.idle());
         }
-        if (f instanceof SqlWorkload) {
-            return Traffic.workload(role);
+        if (f instanceof SqlWorkload w) {
+            return "profile".equals(w.source()) ? Traffic.profile(role, w.skipped()) : Traffic.workload(role);
         }
         return synthetic ? new Traffic("synthetic", role, Map.of(), Map.of(), Map.of(), false) : Traffic.java(role);
     }

@@ -45,7 +45,8 @@ public final class Check {
         List<Invariant> invariants = inputs.invariantsFile() == null ? List.of()
                 : InvariantsFile.parse(inputs.invariantsFile());
         Check check = new Check(name, inputs, steps, invariants, classLoader, log);
-        WorkloadApps apps = new WorkloadApps(inputs.workloads(), inputs.settings().syntheticMix());
+        WorkloadApps apps = new WorkloadApps(inputs.workloads(), inputs.settings().syntheticMix(),
+                WorkloadApps.profileFile(inputs.settings().profile()));
         RolloutSource source = RolloutSource.of(inputs, steps, apps);
         check.engine(source).plan();
         log.info(source.description());
@@ -56,6 +57,7 @@ public final class Check {
             log.info("No workload file in " + inputs.basedir().relativize(apps.folder()) + " for " + apps.synthetic()
                     + ": synthetic traffic (ORM-shaped reads, updates, inserts and deletes naming the columns each version first saw) stands in for them");
         }
+        check.logProfileTraffic(apps);
         return check;
     }
 
@@ -71,7 +73,8 @@ public final class Check {
         for (int major : inputs.settings().postgresVersions()) {
             log.info("Checking " + steps.size() + " migration(s) on PostgreSQL " + major + " ("
                     + inputs.settings().provider() + ")");
-            WorkloadApps apps = new WorkloadApps(inputs.workloads(), inputs.settings().syntheticMix());
+            WorkloadApps apps = new WorkloadApps(inputs.workloads(), inputs.settings().syntheticMix(),
+                WorkloadApps.profileFile(inputs.settings().profile()));
             RunOutcome outcome = engine(RolloutSource.of(inputs, steps, apps)).run(major);
             logTablesWithoutKey(apps);
             display.show(outcome);
@@ -86,6 +89,19 @@ public final class Check {
                 .invariants(invariants)
                 .classLoader(classLoader)
                 .sourceRoot(RunDisplay.repositoryRoot(inputs, System.getenv()));
+    }
+
+    /** Which versions run the profile's query mix, and each statement of it left out, with why. */
+    private void logProfileTraffic(WorkloadApps apps) {
+        if (!apps.profile().isEmpty()) {
+            log.info("No workload file in " + inputs.basedir().relativize(apps.folder()) + " for " + apps.profile()
+                    + ": the production profile's query mix (each statement weighted by its calls, each $n a sample of its column) stands in for them");
+        }
+        apps.profileSkipped().forEach((statement, why) -> log.warn("Profile query mix: left out `" + statement + "`: "
+                + String.join("; ", why)));
+        if (apps.profileMixUnusable()) {
+            log.warn("Profile query mix: no statement's parameters could be inferred; synthetic traffic stands in instead");
+        }
     }
 
     /** What synthetic traffic left out, once per run (the versions bound at start usually agree). */

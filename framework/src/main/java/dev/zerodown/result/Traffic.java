@@ -8,12 +8,14 @@ import org.apiguardian.api.API;
 /**
  * What drove one live version's requests.
  *
- * @param source     {@code java} (the user's code), {@code workload} (a SQL workload file) or
+ * @param source     {@code java} (the user's code), {@code workload} (a SQL workload file),
+ *                   {@code profile} (the query mix of the production profile) or
  *                   {@code synthetic} (derived from the catalog as the version first saw it)
  * @param role       the database role the version connected as, null for the server's own user
  * @param tables     synthetic only: per table used, the columns its requests name
  * @param operations synthetic only: per table used, the requests it makes ({@code read/update/insert/delete})
- * @param skipped    synthetic only: per table, what was left out and why
+ * @param skipped    synthetic: per table, what was left out and why; profile: per statement left out
+ *                   (its parameters could not be inferred), why
  * @param idle       synthetic only: the version knew no table it could use, so it made no request
  */
 @API(status = API.Status.STABLE)
@@ -33,6 +35,11 @@ public record Traffic(String source, String role, Map<String, List<String>> tabl
     /** A SQL workload file. */
     public static Traffic workload(String role) {
         return new Traffic("workload", role, Map.of(), Map.of(), Map.of(), false);
+    }
+
+    /** The production profile's query mix; {@code skipped}: per statement left out, why. */
+    public static Traffic profile(String role, Map<String, List<String>> skipped) {
+        return new Traffic("profile", role, Map.of(), Map.of(), skipped, false);
     }
 
     /** True for traffic derived from the catalog. */

@@ -34,11 +34,31 @@ public final class SqlLexer {
     }
 
     private final String s;
+    private final boolean parameters;
     private int pos;
 
     /** A lexer at the start of {@code text}; {@link #next()} reads one token at a time. */
     public SqlLexer(String text) {
+        this(text, false);
+    }
+
+    private SqlLexer(String text, boolean parameters) {
         this.s = text;
+        this.parameters = parameters;
+    }
+
+    /**
+     * Every token of a statement with bind parameters, as PostgreSQL reads it (and as
+     * {@code pg_stat_statements} writes it): {@code $1} is one {@link Kind#WORD}, not a dollar quote.
+     */
+    public static List<Token> tokensWithParameters(String text) {
+        SqlLexer lexer = new SqlLexer(text, true);
+        List<Token> out = new ArrayList<>();
+        Token t;
+        while ((t = lexer.next()) != null) {
+            out.add(t);
+        }
+        return out;
     }
 
     /** Every token of {@code text}. */
@@ -124,6 +144,13 @@ public final class SqlLexer {
         if (c == '"') {
             quoted('"', false);
             return Kind.QUOTED_IDENTIFIER;
+        }
+        if (c == '$' && parameters && Character.isDigit(peek(1))) {
+            pos++;
+            while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+                pos++;
+            }
+            return Kind.WORD;
         }
         if (c == '$' && dollarQuote()) {
             return Kind.STRING;

@@ -74,35 +74,35 @@ class SqlWorkloadParseTest {
         assertThatThrownBy(() -> SqlWorkload.parse("v1.sql", "select 1;\nselect\n  {{rand 1 5}};"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("v1.sql:3: unknown generator '{{rand 1 5}}'; accepted generators: "
-                        + "{{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}");
+                        + "{{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}, {{sample schema.table.column}}");
     }
 
     @Test
     void should_explain_a_malformed_int_generator() {
         assertThatThrownBy(() -> SqlWorkload.parse("v1.sql", "select {{int 5 1}};"))
                 .hasMessage("v1.sql:1: malformed generator '{{int 5 1}}': {{int A B}} needs two whole numbers A <= B;"
-                        + " accepted generators: {{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}");
+                        + " accepted generators: {{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}, {{sample schema.table.column}}");
     }
 
     @Test
     void should_explain_a_malformed_pick_generator() {
         assertThatThrownBy(() -> SqlWorkload.parse("v1.sql", "select '{{pick a||b}}';"))
                 .hasMessage("v1.sql:1: malformed generator '{{pick a||b}}': {{pick a|b|c}} needs one or more non-empty"
-                        + " choices separated by |; accepted generators: {{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}");
+                        + " choices separated by |; accepted generators: {{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}, {{sample schema.table.column}}");
     }
 
     @Test
     void should_explain_arguments_to_seq() {
         assertThatThrownBy(() -> SqlWorkload.parse("v1.sql", "select {{seq 1}};"))
                 .hasMessage("v1.sql:1: malformed generator '{{seq 1}}': {{seq}} takes no arguments;"
-                        + " accepted generators: {{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}");
+                        + " accepted generators: {{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}, {{sample schema.table.column}}");
     }
 
     @Test
     void should_explain_an_unclosed_generator() {
         assertThatThrownBy(() -> SqlWorkload.parse("v1.sql", "select {{int 1 5;"))
                 .hasMessage("v1.sql:1: malformed generator '{{int…': it has no closing }};"
-                        + " accepted generators: {{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}");
+                        + " accepted generators: {{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}}, {{sample schema.table.column}}");
     }
 
     @Test

@@ -312,4 +312,30 @@ class SqlWorkloadTest {
             autocommit.baselineCheck(c);
         }
     }
+
+    @Test
+    void should_draw_samples_from_the_column_when_the_version_starts() throws Exception {
+        exec(db, "insert into users select i, 'u' || i || '@example.com', case when i % 2 = 0 then 'x' end from generate_series(1, 300) i");
+        SqlWorkload w = SqlWorkload.parse("v1.sql", """
+                select email from users where id = {{sample public.users.id}};
+                update users set kind = {{sample users.kind}} where email = {{sample public.users.email}};
+                select '{{sample public.users.email}}';
+                """);
+
+        VersionStats v1 = run(CLOSED_LOOP, 500, "v1", """
+                select email from users where id = {{sample public.users.id}};
+                update users set kind = {{sample users.kind}} where email = {{sample public.users.email}};
+                select '{{sample public.users.email}}';
+                """);
+        try (Connection c = db.connect("sample")) {
+            w.sample(c);
+        }
+
+        assertThat(v1.ok()).isPositive();
+        assertThat(v1.failed()).isZero();
+        assertThat(w.sampledColumns()).containsExactly("public.users.id", "users.kind", "public.users.email");
+        assertThat(w.sampled("public.users.id")).hasSize(Samples.SIZE).doesNotHaveDuplicates();
+        assertThat(w.sampled("users.kind")).isNotEmpty().containsOnly("x");
+        assertThat(queryLong(db, "select count(*) from users where kind = 'x'")).isGreaterThan(150);
+    }
 }

@@ -19,7 +19,7 @@ class TemplateTest {
         Template.Rendered r = render("select * from t where id = {{int 7 7}} and n in ({{seq}}, {{seq}})");
 
         assertThat(r.sql()).isEqualTo("select * from t where id = ? and n in (?, ?)");
-        assertThat(r.params()).containsExactly(7, 42, 42);
+        assertThat(r.params()).containsExactly(7L, 42L, 42L);
     }
 
     @Test
@@ -55,5 +55,24 @@ class TemplateTest {
         String sql = render("select '{{uuid}}'").sql();
 
         assertThat(sql).matches("select '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}'");
+    }
+
+    @Test
+    void should_bind_a_sample_as_untyped_text_and_write_it_as_a_literal_elsewhere() {
+        Template bound = Template.compile("select * from shop.t where id = {{sample shop.t.id}}", "v1.sql", 1);
+        Template.Rendered r = bound.render(random, seq::incrementAndGet);
+
+        assertThat(r.sql()).isEqualTo("select * from shop.t where id = ?");
+        assertThat(r.params()).containsExactly((Object) null);
+        assertThat(bound.sampledColumns()).containsExactly("shop.t.id");
+        assertThat(render("set application_name = {{sample t.name}}").sql()).isEqualTo("set application_name = null");
+    }
+
+    @Test
+    void should_reject_a_sample_without_a_column() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> render("select {{sample id}}"))
+                .hasMessage("v1.sql:1: malformed generator '{{sample id}}': {{sample schema.table.column}} needs one column,"
+                        + " such as shop.customers.id; accepted generators: {{seq}}, {{int A B}}, {{uuid}}, {{pick a|b|c}},"
+                        + " {{sample schema.table.column}}");
     }
 }

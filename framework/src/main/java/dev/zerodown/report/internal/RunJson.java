@@ -178,6 +178,10 @@ public final class RunJson {
             ObjectNode skipped = o.putObject("skipped");
             t.skipped().forEach((table, notes) -> notes.forEach(skipped.withArray(table)::add));
         }
+        if ("profile".equals(t.source())) {
+            ObjectNode skipped = o.putObject("skipped");
+            t.skipped().forEach((statement, notes) -> notes.forEach(skipped.withArray(statement)::add));
+        }
         return o;
     }
 

@@ -93,6 +93,7 @@ final class TransitionSections {
         }
         h.close("tbody").close("table").nl();
         synthetic(h, t);
+        profileSkipped(h, t);
     }
 
     private static String trafficText(VersionStats s) {
@@ -122,6 +123,26 @@ final class TransitionSections {
                     .el("td", tr.operations().getOrDefault(table, "")).el("td", String.join(", ", columns)).close("tr"));
             tr.skipped().forEach((table, notes) -> h.open("tr").el("td", v).open("td").el("code", table).close("td")
                     .el("td", "left out").el("td", String.join("; ", notes)).close("tr"));
+        }
+        h.close("tbody").close("table").nl();
+    }
+
+    /** The statements of the profile's query mix that were left out, per version, with why. */
+    private static void profileSkipped(Html h, TransitionResult t) {
+        List<String> versions = Facts.versions(t).stream().filter(v -> "profile".equals(t.requests().get(v).traffic().source())
+                && !t.requests().get(v).traffic().skipped().isEmpty()).toList();
+        if (versions.isEmpty()) {
+            return;
+        }
+        h.open("table", "class", "zd-table zd-small").el("caption", "Profile query mix: statements left out").open("thead")
+                .open("tr");
+        for (String c : new String[] {"version", "statement", "why"}) {
+            h.el("th", c, "scope", "col");
+        }
+        h.close("tr").close("thead").open("tbody");
+        for (String v : versions) {
+            t.requests().get(v).traffic().skipped().forEach((statement, notes) -> h.open("tr").el("td", v).open("td")
+                    .el("code", statement).close("td").el("td", String.join("; ", notes)).close("tr"));
         }
         h.close("tbody").close("table").nl();
     }
