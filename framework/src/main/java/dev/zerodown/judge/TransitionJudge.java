@@ -28,6 +28,13 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL)
 public final class TransitionJudge {
+    /**
+     * A sampler pause longer than this during a transition makes its wait figures incomplete: a wait
+     * shorter than the pause may have gone unseen (the sampler's precision holds within one interval
+     * while it keeps up; see docs/lock-sampler.md).
+     */
+    public static final double SAMPLER_GAP_WARNING_MS = 20;
+
     private final Settings settings;
     private final LockMonitor monitor;
 
@@ -40,6 +47,7 @@ public final class TransitionJudge {
     public TransitionResult judge(PlannedTransition t, StepTrace trace, Map<String, VersionStats> raw,
                            List<InvariantResult> invariants, List<Timeline.LoadPoint> load, long start, long end) {
         List<Timeline.LockWait> waits = monitor.waits(start, end);
+        double gapMs = monitor.maxGapMs(start, end);
         Map<String, VersionStats> stats = withMigrationWaits(raw, waits);
         List<Hazard> hazards = new ArrayList<>();
         if (trace != null) {
@@ -80,7 +88,17 @@ public final class TransitionJudge {
         Timeline timeline = new Timeline(trace == null ? List.of() : trace.statements(),
                 trace == null ? List.of() : trace.holds(), waits, load);
         return new TransitionResult(t.name(), t.step() == null ? null : t.step().fileName(), t.kind(), t.live(),
-                t.canaries(), verdict, effective, stats, invariants, start, end, timeline);
+                t.canaries(), verdict, effective, stats, invariants, start, end, timeline, gapMs, samplerWarnings(gapMs));
+    }
+
+    /** The warning a sampler gap of {@code gapMs} during a transition earns: none up to {@value #SAMPLER_GAP_WARNING_MS} ms. */
+    public static List<String> samplerWarnings(double gapMs) {
+        if (!(gapMs > SAMPLER_GAP_WARNING_MS)) {
+            return List.of();
+        }
+        return List.of("wait figures may be incomplete: the sampler paused " + Math.round(gapMs) + " ms (more than "
+                + Math.round(SAMPLER_GAP_WARNING_MS) + " ms without a sample of pg_locks; a wait shorter than that"
+                + " may have gone unseen)");
     }
 
     private static Map<String, VersionStats> withMigrationWaits(Map<String, VersionStats> raw, List<Timeline.LockWait> waits) {

@@ -54,6 +54,7 @@ public final class LockMonitor implements AutoCloseable {
     private final Object state = new Object();
     private final WaitTracker waits = new WaitTracker(MAX_KEPT);
     private final HoldTracker holds = new HoldTracker(MAX_KEPT);
+    private final GapTracker gaps = new GapTracker(MAX_KEPT);
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final Thread thread;
@@ -66,6 +67,7 @@ public final class LockMonitor implements AutoCloseable {
     private long lastSampleNanos = Long.MIN_VALUE;
     private int sampledPid;
     private volatile double typicalNanos;
+    private volatile long pausedUntilNanos = Long.MIN_VALUE;
     private long backoffNanos;
     private long reconnectAtNanos;
 
@@ -150,6 +152,29 @@ public final class LockMonitor implements AutoCloseable {
         return maxGapNanos / 1e6;
     }
 
+    /**
+     * The longest time inside [fromMs, toMs] during which the sampler took no sample, in ms: each gap
+     * between two consecutive successful samples clipped to the window, and the time since the last
+     * sample. A wait shorter than this gap may have gone unseen in it. 0 when no sample was taken yet.
+     * Exact for windows within the last {@value GapTracker#RECENT} samples; older windows keep only their
+     * gaps of {@value GapTracker#LONG_GAP_MS} ms or more.
+     */
+    public double maxGapMs(long fromMs, long toMs) {
+        long now = System.nanoTime() - originNanos;
+        synchronized (state) {
+            return gaps.maxGap(fromMs * 1_000_000L, toMs * 1_000_000L, now) / 1e6;
+        }
+    }
+
+    /**
+     * Test hook: takes no sample for {@code pause}, as a sampler starved of CPU on a loaded machine
+     * would. Package-private; tests reach it through their own helper.
+     */
+    void pauseFor(Duration pause) {
+        pausedUntilNanos = System.nanoTime() + pause.toNanos();
+        LockSupport.unpark(thread);
+    }
+
     /** How long a sample typically takes (wall time, a moving average), in ms. */
     public double typicalSampleMs() {
         return typicalNanos / 1e6;
@@ -204,7 +229,7 @@ public final class LockMonitor implements AutoCloseable {
         long next = System.nanoTime();
         try {
             while (running) {
-                long wait = next - System.nanoTime();
+                long wait = Math.max(next, pausedUntilNanos) - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                     Thread.interrupted(); // an interrupt must not turn the pause into a spin; close() stops the loop
@@ -246,6 +271,7 @@ public final class LockMonitor implements AutoCloseable {
             synchronized (state) {
                 waits.onSample(at, rows, chain, pid);
                 holds.onSample(at, rows);
+                gaps.onSample(at);
             }
             if (lastSampleNanos != Long.MIN_VALUE && at - lastSampleNanos > maxGapNanos) {
                 maxGapNanos = at - lastSampleNanos;

@@ -18,18 +18,33 @@ import org.apiguardian.api.API;
  * @param liveVersions   live versions in deploy order
  * @param canaryVersions retired versions kept running by the rollback check
  * @param requests       per version (live and canary), in deploy order: the live versions, then the canaries
+ * @param samplerMaxGapMs the longest time during the transition in which the lock sampler took no sample, ms;
+ *                       NaN when not measured (a result built with the older constructor)
+ * @param warnings       what makes this result's figures less certain, one sentence each (such as a sampler
+ *                       pause longer than 20 ms: the wait figures may be incomplete); never affects the verdict
  */
 @API(status = API.Status.STABLE)
 public record TransitionResult(String name, String step, TransitionKind kind, List<String> liveVersions,
                                List<String> canaryVersions, Verdict verdict, List<Hazard> hazards,
                                Map<String, VersionStats> requests, List<InvariantResult> invariants,
-                               long startMs, long endMs, Timeline timeline) {
+                               long startMs, long endMs, Timeline timeline, double samplerMaxGapMs,
+                               List<String> warnings) {
     public TransitionResult {
+        warnings = List.copyOf(warnings);
         liveVersions = List.copyOf(liveVersions);
         canaryVersions = List.copyOf(canaryVersions);
         hazards = List.copyOf(hazards);
         requests = inDeployOrder(requests, liveVersions, canaryVersions);
         invariants = List.copyOf(invariants);
+    }
+
+    /** A result without sampler figures: {@code samplerMaxGapMs} NaN, no warning (kept for compatibility). */
+    public TransitionResult(String name, String step, TransitionKind kind, List<String> liveVersions,
+                            List<String> canaryVersions, Verdict verdict, List<Hazard> hazards,
+                            Map<String, VersionStats> requests, List<InvariantResult> invariants,
+                            long startMs, long endMs, Timeline timeline) {
+        this(name, step, kind, liveVersions, canaryVersions, verdict, hazards, requests, invariants, startMs, endMs,
+                timeline, Double.NaN, List.of());
     }
 
     private static Map<String, VersionStats> inDeployOrder(Map<String, VersionStats> requests, List<String> live,

@@ -1,0 +1,23 @@
+package dev.zerodown.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SamplerGapWarningTest {
+    @Test
+    void should_not_warn_up_to_20_ms_without_a_sample() {
+        assertThat(TransitionJudge.samplerWarnings(0)).isEmpty();
+        assertThat(TransitionJudge.samplerWarnings(5.3)).isEmpty();
+        assertThat(TransitionJudge.samplerWarnings(20.0)).isEmpty();
+        assertThat(TransitionJudge.samplerWarnings(Double.NaN)).as("not measured").isEmpty();
+    }
+
+    @Test
+    void should_warn_that_the_wait_figures_may_be_incomplete_beyond_20_ms() {
+        assertThat(TransitionJudge.samplerWarnings(20.6)).singleElement().asString()
+                .startsWith("wait figures may be incomplete: the sampler paused 21 ms");
+        assertThat(TransitionJudge.samplerWarnings(330.4)).singleElement().asString()
+                .startsWith("wait figures may be incomplete: the sampler paused 330 ms (more than 20 ms without a sample");
+    }
+}
