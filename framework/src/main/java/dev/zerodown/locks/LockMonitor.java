@@ -55,6 +55,9 @@ public final class LockMonitor implements AutoCloseable {
     private final WaitTracker waits = new WaitTracker(MAX_KEPT);
     private final HoldTracker holds = new HoldTracker(MAX_KEPT);
     private final GapTracker gaps = new GapTracker(MAX_KEPT);
+    private final ServerLogWaits serverLog;
+    private final java.util.ArrayList<long[]> migrationPids = new java.util.ArrayList<>();
+    private Connection logConnection;
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final Thread thread;
@@ -77,6 +80,8 @@ public final class LockMonitor implements AutoCloseable {
         this.originNanos = originNanos;
         this.connection = connection;
         this.query = query;
+        this.serverLog = new ServerLogWaits(db.name(),
+                System.currentTimeMillis() - Names.ms(System.nanoTime() - originNanos), MAX_KEPT);
         this.thread = new Thread(this::loop, "zerodown-lock-monitor");
         this.thread.setDaemon(true);
     }
@@ -107,6 +112,54 @@ public final class LockMonitor implements AutoCloseable {
     /** The backend whose locks and waits are "the migration's" from now on; 0 = none. */
     public void migrationPid(int pid) {
         this.migrationPid = pid;
+        synchronized (migrationPids) {
+            migrationPids.add(new long[] {nowMs(), pid});
+        }
+    }
+
+    /** The migration's backend at {@code ms} as set by {@link #migrationPid(int)}; 0 = none. */
+    int migrationPidAt(long ms) {
+        synchronized (migrationPids) {
+            int pid = 0;
+            for (long[] e : migrationPids) {
+                if (e[0] > ms) {
+                    break;
+                }
+                pid = (int) e[1];
+            }
+            return pid;
+        }
+    }
+
+    /**
+     * The lock waits the server itself logged ({@code log_lock_waits}; the embedded server logs every
+     * wait of {@code deadlock_timeout} = 10 ms or more) that overlapped [fromMs, toMs], attributed as the
+     * sampler attributes its own: who, relation, mode, blockers (the lock's holders, then the backends
+     * queued ahead), {@code causedByMigration}. They fill the sampler's gaps. Empty when the server does
+     * not log lock waits to a {@code jsonlog}/{@code csvlog} file in its data directory (a Testcontainers
+     * or external server); see {@link #serverLogAvailable()}. Reads the log on its own connection.
+     */
+    public List<Timeline.LockWait> serverLogWaits(long fromMs, long toMs) {
+        synchronized (serverLog) {
+            try {
+                if (logConnection == null || logConnection.isClosed()) {
+                    logConnection = connect(db);
+                }
+                return serverLog.waits(logConnection, fromMs, toMs, this::migrationPidAt);
+            } catch (SQLException | RuntimeException e) {
+                lastError = "server log: " + e.getMessage();
+                closeQuietly(logConnection);
+                logConnection = null;
+                return List.of();
+            }
+        }
+    }
+
+    /** True when the server's log of lock waits could be read (known after the first {@link #serverLogWaits}). */
+    public boolean serverLogAvailable() {
+        synchronized (serverLog) {
+            return serverLog.available();
+        }
     }
 
     /** Milliseconds since the run's origin. */
@@ -222,6 +275,10 @@ public final class LockMonitor implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             closeQuietly(connection);
+            synchronized (serverLog) {
+                closeQuietly(logConnection);
+                logConnection = null;
+            }
         }
     }
 
