@@ -20,4 +20,11 @@ class SamplerGapWarningTest {
         assertThat(TransitionJudge.samplerWarnings(330.4)).singleElement().asString()
                 .startsWith("wait figures may be incomplete: the sampler paused 330 ms (more than 20 ms without a sample");
     }
+
+    @Test
+    void should_say_when_the_server_log_filled_the_gap() {
+        assertThat(TransitionJudge.samplerWarnings(120, true, 2)).singleElement().asString()
+                .startsWith("wait figures may be incomplete: the sampler paused 120 ms")
+                .contains("the server's log of lock waits filled the gap for waits of 10 ms or more (2 waits seen only there)");
+    }
 }

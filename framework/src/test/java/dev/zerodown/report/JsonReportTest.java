@@ -28,7 +28,7 @@ class JsonReportTest {
         assertThat(names(json.get("postgres"))).containsExactly("version", "major", "provider");
         JsonNode t = json.get("transitions").get(0);
         assertThat(names(t)).containsExactly("name", "step", "kind", "liveVersions", "canaryVersions", "verdict",
-                "startMs", "endMs", "maxLockWaitMs", "samplerMaxGapMs", "warnings", "hazards", "requests", "invariants", "timeline");
+                "startMs", "endMs", "maxLockWaitMs", "samplerMaxGapMs", "sampledWaits", "serverLogWaits", "warnings", "hazards", "requests", "invariants", "timeline");
         assertThat(names(t.get("hazards").get(0))).containsExactly("id", "severity", "relation", "file", "line",
                 "statement", "message", "evidence", "recipe", "acknowledged", "reason", "atMs", "predicted");
         assertThat(names(t.get("requests").get("v1"))).containsSubsequence("total", "failed", "failuresBySqlState",
@@ -63,6 +63,7 @@ class JsonReportTest {
         assertThat(quiet.get("warnings")).isEmpty();
         JsonNode paused = json.get("transitions").get(1);
         assertThat(paused.get("samplerMaxGapMs").asDouble()).isEqualTo(34.2);
+        assertThat(paused.get("serverLogWaits").asInt()).isEqualTo(1);
         assertThat(paused.get("warnings").get(0).asText())
                 .startsWith("wait figures may be incomplete: the sampler paused 34 ms");
     }

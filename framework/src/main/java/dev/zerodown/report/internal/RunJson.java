@@ -97,6 +97,8 @@ public final class RunJson {
         } else {
             o.put("samplerMaxGapMs", Text.round3(t.samplerMaxGapMs()));
         }
+        o.put("sampledWaits", t.sampledWaits());
+        o.put("serverLogWaits", t.serverLogWaits());
         strings(o.putArray("warnings"), t.warnings());
         ArrayNode hs = o.putArray("hazards");
         t.hazards().forEach(h -> hs.add(hazard(h)));
