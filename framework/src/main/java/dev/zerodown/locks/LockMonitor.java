@@ -101,6 +101,7 @@ public final class LockMonitor implements AutoCloseable {
         try {
             c = connect(db);
             LockMonitor m = new LockMonitor(db, interval, originNanos, c, new SampleQuery(c));
+            m.serverLog.startAtEnd(c);
             m.thread.start();
             return m;
         } catch (SQLException e) {

@@ -80,6 +80,44 @@ final class ServerLogWaits {
         }
     }
 
+    /**
+     * Starts reading at the current end of the log, so a monitor on a server that has run for a while
+     * (parallel runs share the embedded server) does not read what was logged before it started. The
+     * first line after that point is skipped when the point fell inside it.
+     */
+    void startAtEnd(Connection c) {
+        try {
+            String format = format(c);
+            if (format == null) {
+                return;
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select name, size from pg_catalog.pg_ls_logdir()")) {
+                while (rs.next()) {
+                    if (rs.getString(1).endsWith(format) && rs.getLong(2) > 0) {
+                        offsets.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            for (Map.Entry<String, Long> e : offsets.entrySet()) {
+                try (PreparedStatement p = c.prepareStatement("select pg_catalog.pg_read_binary_file(?, ?, 1, true)")) {
+                    p.setString(1, "log/" + e.getKey());
+                    p.setLong(2, e.getValue() - 1);
+                    try (ResultSet rs = p.executeQuery()) {
+                        byte[] last = rs.next() ? rs.getBytes(1) : null;
+                        if (last == null || last.length != 1 || last[0] != '\n') {
+                            midLine.add(e.getKey());
+                        }
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    private final java.util.Set<String> midLine = new java.util.HashSet<>();
+
     /** True when the server logs lock waits to a file this reader understands; known after the first read. */
     boolean available() {
         return Boolean.TRUE.equals(available);
@@ -148,6 +186,15 @@ final class ServerLogWaits {
                 }
                 offset += bytes.length;
                 String text = partial.getOrDefault(f[0], "") + new String(bytes, StandardCharsets.UTF_8);
+                if (midLine.contains(f[0])) {
+                    int nl = text.indexOf('\n');
+                    if (nl < 0) {
+                        partial.put(f[0], text);
+                        continue;
+                    }
+                    midLine.remove(f[0]);
+                    text = text.substring(nl + 1);
+                }
                 int consumed = ".json".equals(format) ? jsonLines(text) : csvRecords(text);
                 partial.put(f[0], text.substring(consumed));
             }
