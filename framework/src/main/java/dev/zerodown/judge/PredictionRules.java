@@ -119,6 +119,7 @@ public final class PredictionRules {
     private static TransitionResult with(TransitionResult r, List<Hazard> hazards) {
         Verdict verdict = hazards.stream().anyMatch(Hazard::blocking) ? Verdict.UNSAFE : Verdict.SAFE;
         return new TransitionResult(r.name(), r.step(), r.kind(), r.liveVersions(), r.canaryVersions(), verdict, hazards,
-                r.requests(), r.invariants(), r.startMs(), r.endMs(), r.timeline());
+                r.requests(), r.invariants(), r.startMs(), r.endMs(), r.timeline(), r.samplerMaxGapMs(),
+                r.sampledWaits(), r.serverLogWaits(), r.warnings());
     }
 }

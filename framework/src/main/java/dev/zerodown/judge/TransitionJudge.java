@@ -28,6 +28,13 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL)
 public final class TransitionJudge {
+    /**
+     * A sampler pause longer than this during a transition makes its wait figures incomplete: a wait
+     * shorter than the pause may have gone unseen (the sampler's precision holds within one interval
+     * while it keeps up; see docs/lock-sampler.md).
+     */
+    public static final double SAMPLER_GAP_WARNING_MS = 20;
+
     private final Settings settings;
     private final LockMonitor monitor;
 
@@ -39,7 +46,11 @@ public final class TransitionJudge {
     /** The result of transition {@code t}, measured from {@code start} to {@code end} ms; {@code trace} is null for a deploy. */
     public TransitionResult judge(PlannedTransition t, StepTrace trace, Map<String, VersionStats> raw,
                            List<InvariantResult> invariants, List<Timeline.LoadPoint> load, long start, long end) {
-        List<Timeline.LockWait> waits = monitor.waits(start, end);
+        List<Timeline.LockWait> sampled = monitor.waits(start, end);
+        double gapMs = monitor.maxGapMs(start, end);
+        List<Timeline.LockWait> logged = monitor.serverLogWaits(start, end);
+        List<Timeline.LockWait> waits = withServerLog(sampled, logged);
+        int logOnly = waits.size() - sampled.size();
         Map<String, VersionStats> stats = withMigrationWaits(raw, waits);
         List<Hazard> hazards = new ArrayList<>();
         if (trace != null) {
@@ -80,7 +91,61 @@ public final class TransitionJudge {
         Timeline timeline = new Timeline(trace == null ? List.of() : trace.statements(),
                 trace == null ? List.of() : trace.holds(), waits, load);
         return new TransitionResult(t.name(), t.step() == null ? null : t.step().fileName(), t.kind(), t.live(),
-                t.canaries(), verdict, effective, stats, invariants, start, end, timeline);
+                t.canaries(), verdict, effective, stats, invariants, start, end, timeline, gapMs, sampled.size(), logOnly,
+                samplerWarnings(gapMs, monitor.serverLogAvailable(), logOnly));
+    }
+
+    /** The warning a sampler gap of {@code gapMs} during a transition earns: none up to {@value #SAMPLER_GAP_WARNING_MS} ms. */
+    public static List<String> samplerWarnings(double gapMs) {
+        return samplerWarnings(gapMs, false, 0);
+    }
+
+    /**
+     * The warning a sampler gap earns, saying whether the server's log of lock waits filled it and how many
+     * waits only the log saw.
+     */
+    public static List<String> samplerWarnings(double gapMs, boolean serverLog, int serverLogOnly) {
+        if (!(gapMs > SAMPLER_GAP_WARNING_MS)) {
+            return List.of();
+        }
+        String filled = serverLog
+                ? "; the server's log of lock waits filled the gap for waits of 10 ms or more ("
+                        + Text.count(serverLogOnly, "wait") + " seen only there), shorter ones may be missing"
+                : "; a wait shorter than that may have gone unseen";
+        return List.of("wait figures may be incomplete: the sampler paused " + Math.round(gapMs) + " ms (more than "
+                + Math.round(SAMPLER_GAP_WARNING_MS) + " ms without a sample of pg_locks" + filled + ")");
+    }
+
+    /** How far apart (ms) a sampled wait and a logged one of the same backend and mode may be and still be the same. */
+    static final long SAME_WAIT_SLACK_MS = 20;
+
+    /**
+     * The sampled waits, each lengthened to the server's log of the same wait (same backend, same mode,
+     * overlapping give or take {@value #SAME_WAIT_SLACK_MS} ms) where the log saw more of it, then every
+     * logged wait the sampler did not see: attributed the same way, they count like sampled ones.
+     */
+    public static List<Timeline.LockWait> withServerLog(List<Timeline.LockWait> sampled, List<Timeline.LockWait> logged) {
+        List<Timeline.LockWait> out = new ArrayList<>(sampled.size() + logged.size());
+        List<Timeline.LockWait> unmatched = new ArrayList<>(logged);
+        for (Timeline.LockWait s : sampled) {
+            Timeline.LockWait match = null;
+            for (Timeline.LockWait l : unmatched) {
+                if (l.pid() == s.pid() && l.mode().equals(s.mode()) && l.startMs() <= s.endMs() + SAME_WAIT_SLACK_MS
+                        && s.startMs() <= l.endMs() + SAME_WAIT_SLACK_MS) {
+                    match = l;
+                    break;
+                }
+            }
+            if (match == null) {
+                out.add(s);
+                continue;
+            }
+            unmatched.remove(match);
+            out.add(new Timeline.LockWait(s.pid(), s.who(), s.relation(), s.mode(), s.blockers(), s.causedByMigration(),
+                    Math.min(s.startMs(), match.startMs()), Math.max(s.endMs(), match.endMs()), s.query()));
+        }
+        out.addAll(unmatched);
+        return out;
     }
 
     private static Map<String, VersionStats> withMigrationWaits(Map<String, VersionStats> raw, List<Timeline.LockWait> waits) {

@@ -54,6 +54,10 @@ public final class LockMonitor implements AutoCloseable {
     private final Object state = new Object();
     private final WaitTracker waits = new WaitTracker(MAX_KEPT);
     private final HoldTracker holds = new HoldTracker(MAX_KEPT);
+    private final GapTracker gaps = new GapTracker(MAX_KEPT);
+    private final ServerLogWaits serverLog;
+    private final java.util.ArrayList<long[]> migrationPids = new java.util.ArrayList<>();
+    private Connection logConnection;
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final Thread thread;
@@ -66,6 +70,7 @@ public final class LockMonitor implements AutoCloseable {
     private long lastSampleNanos = Long.MIN_VALUE;
     private int sampledPid;
     private volatile double typicalNanos;
+    private volatile long pausedUntilNanos = Long.MIN_VALUE;
     private long backoffNanos;
     private long reconnectAtNanos;
 
@@ -75,6 +80,8 @@ public final class LockMonitor implements AutoCloseable {
         this.originNanos = originNanos;
         this.connection = connection;
         this.query = query;
+        this.serverLog = new ServerLogWaits(db.name(),
+                System.currentTimeMillis() - Names.ms(System.nanoTime() - originNanos), MAX_KEPT);
         this.thread = new Thread(this::loop, "zerodown-lock-monitor");
         this.thread.setDaemon(true);
     }
@@ -94,6 +101,7 @@ public final class LockMonitor implements AutoCloseable {
         try {
             c = connect(db);
             LockMonitor m = new LockMonitor(db, interval, originNanos, c, new SampleQuery(c));
+            m.serverLog.startAtEnd(c);
             m.thread.start();
             return m;
         } catch (SQLException e) {
@@ -105,6 +113,54 @@ public final class LockMonitor implements AutoCloseable {
     /** The backend whose locks and waits are "the migration's" from now on; 0 = none. */
     public void migrationPid(int pid) {
         this.migrationPid = pid;
+        synchronized (migrationPids) {
+            migrationPids.add(new long[] {nowMs(), pid});
+        }
+    }
+
+    /** The migration's backend at {@code ms} as set by {@link #migrationPid(int)}; 0 = none. */
+    int migrationPidAt(long ms) {
+        synchronized (migrationPids) {
+            int pid = 0;
+            for (long[] e : migrationPids) {
+                if (e[0] > ms) {
+                    break;
+                }
+                pid = (int) e[1];
+            }
+            return pid;
+        }
+    }
+
+    /**
+     * The lock waits the server itself logged ({@code log_lock_waits}; the embedded server logs every
+     * wait of {@code deadlock_timeout} = 10 ms or more) that overlapped [fromMs, toMs], attributed as the
+     * sampler attributes its own: who, relation, mode, blockers (the lock's holders, then the backends
+     * queued ahead), {@code causedByMigration}. They fill the sampler's gaps. Empty when the server does
+     * not log lock waits to a {@code jsonlog}/{@code csvlog} file in its data directory (a Testcontainers
+     * or external server); see {@link #serverLogAvailable()}. Reads the log on its own connection.
+     */
+    public List<Timeline.LockWait> serverLogWaits(long fromMs, long toMs) {
+        synchronized (serverLog) {
+            try {
+                if (logConnection == null || logConnection.isClosed()) {
+                    logConnection = connect(db);
+                }
+                return serverLog.waits(logConnection, fromMs, toMs, this::migrationPidAt);
+            } catch (SQLException | RuntimeException e) {
+                lastError = "server log: " + e.getMessage();
+                closeQuietly(logConnection);
+                logConnection = null;
+                return List.of();
+            }
+        }
+    }
+
+    /** True when the server's log of lock waits could be read (known after the first {@link #serverLogWaits}). */
+    public boolean serverLogAvailable() {
+        synchronized (serverLog) {
+            return serverLog.available();
+        }
     }
 
     /** Milliseconds since the run's origin. */
@@ -148,6 +204,29 @@ public final class LockMonitor implements AutoCloseable {
     /** The longest time between two consecutive successful samples, in ms. */
     public double maxGapMs() {
         return maxGapNanos / 1e6;
+    }
+
+    /**
+     * The longest time inside [fromMs, toMs] during which the sampler took no sample, in ms: each gap
+     * between two consecutive successful samples clipped to the window, and the time since the last
+     * sample. A wait shorter than this gap may have gone unseen in it. 0 when no sample was taken yet.
+     * Exact for windows within the last {@value GapTracker#RECENT} samples; older windows keep only their
+     * gaps of {@value GapTracker#LONG_GAP_MS} ms or more.
+     */
+    public double maxGapMs(long fromMs, long toMs) {
+        long now = System.nanoTime() - originNanos;
+        synchronized (state) {
+            return gaps.maxGap(fromMs * 1_000_000L, toMs * 1_000_000L, now) / 1e6;
+        }
+    }
+
+    /**
+     * Test hook: takes no sample for {@code pause}, as a sampler starved of CPU on a loaded machine
+     * would. Package-private; tests reach it through their own helper.
+     */
+    void pauseFor(Duration pause) {
+        pausedUntilNanos = System.nanoTime() + pause.toNanos();
+        LockSupport.unpark(thread);
     }
 
     /** How long a sample typically takes (wall time, a moving average), in ms. */
@@ -197,6 +276,10 @@ public final class LockMonitor implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             closeQuietly(connection);
+            synchronized (serverLog) {
+                closeQuietly(logConnection);
+                logConnection = null;
+            }
         }
     }
 
@@ -204,7 +287,7 @@ public final class LockMonitor implements AutoCloseable {
         long next = System.nanoTime();
         try {
             while (running) {
-                long wait = next - System.nanoTime();
+                long wait = Math.max(next, pausedUntilNanos) - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                     Thread.interrupted(); // an interrupt must not turn the pause into a spin; close() stops the loop
@@ -246,6 +329,7 @@ public final class LockMonitor implements AutoCloseable {
             synchronized (state) {
                 waits.onSample(at, rows, chain, pid);
                 holds.onSample(at, rows);
+                gaps.onSample(at);
             }
             if (lastSampleNanos != Long.MIN_VALUE && at - lastSampleNanos > maxGapNanos) {
                 maxGapNanos = at - lastSampleNanos;

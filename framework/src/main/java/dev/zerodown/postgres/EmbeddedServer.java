@@ -51,6 +51,7 @@ final class EmbeddedServer extends TemplateServer {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("log_min_messages", "fatal");
             ServerSettings.all().forEach(b::setServerConfig);
+            ServerSettings.lockWaitLogging(major).forEach(b::setServerConfig);
             pg = b.start();
             EmbeddedServer server = new EmbeddedServer(pg, lease, major);
             pg = null; // the server owns it now

@@ -75,13 +75,13 @@ public final class ConsoleReport {
         b.append("  ").append(paint(v, unsafe ? RED : GREEN, colour)).append(rest.stripTrailing()).append('\n');
     }
 
-    /** Under the table, every hazard in full, grouped by transition, wrapped at {@value #WIDTH} columns. */
+    /** Under the table, every hazard in full (then the transition's warnings as notes), grouped by transition, wrapped at {@value #WIDTH} columns. */
     private static void hazards(StringBuilder b, RunResult run, boolean colour) {
         int idWidth = run.transitions().stream().flatMap(t -> t.hazards().stream())
                 .filter(h -> h.severity() != Severity.OFF).mapToInt(h -> h.id().id().length()).max().orElse(0);
         for (TransitionResult t : run.transitions()) {
             List<Hazard> shown = t.hazards().stream().filter(h -> h.severity() != Severity.OFF).toList();
-            if (shown.isEmpty()) {
+            if (shown.isEmpty() && t.warnings().isEmpty()) {
                 continue;
             }
             b.append('\n');
@@ -96,6 +96,9 @@ public final class ConsoleReport {
                 if (colour) {
                     b.replace(start + 4, start + 9, paint(String.format(Locale.ROOT, "%-5s", level), colourCode, true));
                 }
+            }
+            for (String w : t.warnings()) {
+                wrap(b, "    note  ", "          ", ascii(w)); // figures less certain; never a hazard, never the verdict
             }
         }
     }

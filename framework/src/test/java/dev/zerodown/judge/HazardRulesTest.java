@@ -61,6 +61,40 @@ class HazardRulesTest {
     }
 
     @Test
+    void should_count_a_wait_only_the_server_log_saw_for_blocked_requests() {
+        // the sampler paused from 1,050 to 1,600 ms and saw nothing of v1's 400 ms wait; the server logged it
+        Timeline.LockWait logged = appWait("v1", "public.users", 1100, 1500, true);
+        List<Timeline.LockWait> waits = TransitionJudge.withServerLog(List.of(), List.of(logged));
+
+        List<Hazard> hazards = HazardRules.blockedRequests(waits, MAX_WAIT, trace());
+
+        assertThat(waits).containsExactly(logged);
+        assertThat(hazards).singleElement().satisfies(h -> {
+            assertThat(h.id()).isEqualTo(HazardId.BLOCKED_REQUESTS);
+            assertThat(h.message()).contains("v1", "up to 400 ms", "public.users");
+        });
+    }
+
+    @Test
+    void should_merge_a_wait_both_saw_into_the_sampled_one_lengthened_to_the_log() {
+        Timeline.LockWait sampled = appWait("v1", "public.users", 1100, 1180, true); // a gap cut it short
+        Timeline.LockWait logged = new Timeline.LockWait(7, "v1", "public.users", "AccessShareLock", List.of(MIGRATION_PID),
+                true, 1098, 1450, null);
+        Timeline.LockWait other = new Timeline.LockWait(8, "v2", "public.users", "RowExclusiveLock", List.of(MIGRATION_PID),
+                true, 1200, 1230, null);
+
+        List<Timeline.LockWait> waits = TransitionJudge.withServerLog(List.of(sampled), List.of(logged, other));
+
+        assertThat(waits).hasSize(2);
+        assertThat(waits.get(0)).satisfies(w -> {
+            assertThat(w.query()).isEqualTo(sampled.query());
+            assertThat(w.startMs()).isEqualTo(1098);
+            assertThat(w.endMs()).isEqualTo(1450);
+        });
+        assertThat(waits.get(1)).isEqualTo(other);
+    }
+
+    @Test
     void should_ignore_waits_not_caused_by_the_migration_and_zerodown_sessions() {
         List<Hazard> hazards = HazardRules.blockedRequests(List.of(
                 appWait("v1", "public.users", 1100, 1400, false),

@@ -67,8 +67,20 @@ class LockMonitorMajorsTest {
             assertThat(monitor.holds(pid, 0, monitor.nowMs())).extracting(Timeline.LockHold::relation, Timeline.LockHold::mode)
                     .contains(tuple("public.items", "AccessExclusiveLock"));
             assertThat(monitor.errorCount()).isZero();
+            // and the server logged the same wait (csvlog on 13, jsonlog on 18)
+            List<Timeline.LockWait> logged = monitor.serverLogWaits(0, monitor.nowMs());
+            assertThat(monitor.serverLogAvailable()).isTrue();
+            assertThat(logged).singleElement().satisfies(w -> {
+                assertThat(w.who()).isEqualTo("v1");
+                assertThat(w.relation()).isEqualTo("public.items");
+                assertThat(w.mode()).isEqualTo("AccessShareLock");
+                assertThat(w.blockers()).containsExactly(pid);
+                assertThat(w.causedByMigration()).isTrue();
+                assertThat(w.durationMs()).isBetween(100L, after - before + 50);
+            });
         }
     }
+
     @ParameterizedTest(name = "PostgreSQL {0}")
     @ValueSource(ints = {13, 18})
     void should_read_how_long_a_backend_has_waited_where_the_server_tells(int major) throws Exception {

@@ -356,6 +356,85 @@ class LockMonitorTest {
         assertThat(monitor.lastError()).isEmpty();
     }
 
+    @Test
+    void should_report_a_small_sampler_gap_over_a_window_with_a_blocking_wait() throws Exception {
+        // given a window in which v1 waits about 200 ms on the migration's ACCESS EXCLUSIVE lock
+        awaitSamples(2);
+        long from = monitor.nowMs();
+        Session migration = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(migration.pid());
+        migration.run("lock table items in access exclusive mode");
+        Session app = scenario.open("zd-app:v1");
+        Future<Timed> read = scenario.submit(app, SELECT);
+        scenario.awaitWaiting(app.pid());
+        Thread.sleep(200);
+        migration.commit();
+        read.get(10, TimeUnit.SECONDS);
+        awaitSamples(2);
+        long to = monitor.nowMs();
+
+        // then the sampler kept up: its longest blind spell is a few intervals, never zero
+        double gap = monitor.maxGapMs(from, to);
+        System.out.printf("sampler max gap over a %d ms window with a blocking wait: %.2f ms%n", to - from, gap);
+        assertThat(single(waitsOf(app.pid())).durationMs()).isGreaterThanOrEqualTo(150);
+        assertThat(gap).isGreaterThan(0).isLessThanOrEqualTo(SLACK_MS).isLessThanOrEqualTo(monitor.maxGapMs() + 1);
+    }
+
+    @Test
+    void should_report_a_sampler_pause_as_the_windows_gap() throws Exception {
+        // given a sampler that keeps up
+        awaitSamples(2);
+        long before = monitor.nowMs();
+        Thread.sleep(100);
+        long from = monitor.nowMs();
+
+        // when it takes no sample for 120 ms, as a sampler starved of CPU
+        monitor.pauseFor(Duration.ofMillis(120));
+        Thread.sleep(200);
+        awaitSamples(2);
+        long to = monitor.nowMs();
+
+        // then the window that holds the pause sees it; the window before does not
+        assertThat(monitor.maxGapMs(from, to)).isBetween(115.0, 120.0 + SLACK_MS);
+        assertThat(monitor.maxGapMs(before, from - 1)).isLessThan(115.0);
+    }
+
+    @Test
+    void should_see_in_the_server_log_a_wait_the_paused_sampler_missed() throws Exception {
+        // given a sampler that takes no sample for 600 ms, as one starved of CPU
+        awaitSamples(2);
+        long from = monitor.nowMs();
+        Session migration = scenario.openInTransaction("zd-migration");
+        monitor.migrationPid(migration.pid());
+        monitor.pauseFor(Duration.ofMillis(600));
+        Thread.sleep(20);
+
+        // when v1 waits about 200 ms on the migration's ACCESS EXCLUSIVE lock inside the pause
+        migration.run("lock table items in access exclusive mode");
+        Session app = scenario.open("zd-app:v1");
+        Future<Timed> read = scenario.submit(app, SELECT);
+        Thread.sleep(200);
+        migration.commit();
+        Timed client = read.get(10, TimeUnit.SECONDS);
+        awaitSamples(2);
+        long to = monitor.nowMs();
+
+        // then the sampler saw nothing and says how blind it was; the server's log saw the wait
+        assertThat(waitsOf(app.pid())).isEmpty();
+        assertThat(monitor.maxGapMs(from, to)).isGreaterThanOrEqualTo(500);
+        List<Timeline.LockWait> logged = monitor.serverLogWaits(from, to).stream().filter(w -> w.pid() == app.pid()).toList();
+        System.out.printf("server log: %s; client waited %.1f ms%n", logged, client.ms());
+        assertThat(monitor.serverLogAvailable()).isTrue();
+        Timeline.LockWait w = single(logged);
+        assertThat(w.who()).isEqualTo("v1");
+        assertThat(w.relation()).isEqualTo("public.items");
+        assertThat(w.mode()).isEqualTo("AccessShareLock");
+        assertThat(w.blockers()).containsExactly(migration.pid());
+        assertThat(w.causedByMigration()).isTrue();
+        assertThat((double) w.durationMs()).isBetween(client.ms() - SLACK_MS, client.ms() + 5);
+        assertCloseToClient(w, client);
+    }
+
     private List<Timeline.LockWait> waitsOf(int pid) {
         return monitor.waits(0, monitor.nowMs()).stream().filter(w -> w.pid() == pid).toList();
     }

@@ -28,7 +28,7 @@ class JsonReportTest {
         assertThat(names(json.get("postgres"))).containsExactly("version", "major", "provider");
         JsonNode t = json.get("transitions").get(0);
         assertThat(names(t)).containsExactly("name", "step", "kind", "liveVersions", "canaryVersions", "verdict",
-                "startMs", "endMs", "maxLockWaitMs", "hazards", "requests", "invariants", "timeline");
+                "startMs", "endMs", "maxLockWaitMs", "samplerMaxGapMs", "sampledWaits", "serverLogWaits", "warnings", "hazards", "requests", "invariants", "timeline");
         assertThat(names(t.get("hazards").get(0))).containsExactly("id", "severity", "relation", "file", "line",
                 "statement", "message", "evidence", "recipe", "acknowledged", "reason", "atMs", "predicted");
         assertThat(names(t.get("requests").get("v1"))).containsSubsequence("total", "failed", "failuresBySqlState",
@@ -52,6 +52,20 @@ class JsonReportTest {
         assertThat(deploy.get("hazards").get(0).get("file").isNull()).isTrue();
         assertThat(json.get("transitions").get(3).get("hazards").get(0).get("reason").asText())
                 .startsWith("v1 is retired");
+    }
+
+    @Test
+    void should_write_the_sampler_gap_and_its_warning_per_transition() throws Exception {
+        JsonNode json = MAPPER.readTree(JsonReport.toJson(ReportFixtures.unsafe()));
+
+        JsonNode quiet = json.get("transitions").get(0);
+        assertThat(quiet.get("samplerMaxGapMs").isNull()).as("not measured: null").isTrue();
+        assertThat(quiet.get("warnings")).isEmpty();
+        JsonNode paused = json.get("transitions").get(1);
+        assertThat(paused.get("samplerMaxGapMs").asDouble()).isEqualTo(34.2);
+        assertThat(paused.get("serverLogWaits").asInt()).isEqualTo(1);
+        assertThat(paused.get("warnings").get(0).asText())
+                .startsWith("wait figures may be incomplete: the sampler paused 34 ms");
     }
 
     @Test

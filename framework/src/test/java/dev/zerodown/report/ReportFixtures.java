@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.LongPredicate;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.hazards.Severity;
+import dev.zerodown.judge.TransitionJudge;
 import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.InvariantResult;
@@ -84,7 +85,7 @@ final class ReportFixtures {
                 1000);
         TransitionResult t = new TransitionResult("V2__rename_user_name under [v1]", file, TransitionKind.MIGRATE,
                 List.of("v1"), List.of(), Verdict.UNSAFE, List.of(failed, strong), Map.of("v1", v1), List.of(inv),
-                0, 1000, tl);
+                0, 1000, tl, 5.4, tl.lockWaits().size(), 0, List.of());
         return new RunResult("RenameUserNameTest", "17.11", 17, "embedded", 42L, Verdict.UNSAFE, List.of(t), STARTED);
     }
 
@@ -184,7 +185,8 @@ final class ReportFixtures {
                                 "ERROR: " + msg + "\n  Position: 18")),
                 1.4, 6.8, 14.2, 466, 1, 10);
         return new TransitionResult("V3__rename_user_name under [v1]", file, TransitionKind.MIGRATE, List.of("v1"),
-                List.of(), Verdict.UNSAFE, hazards, Map.of("v1", v1), List.of(), 3_200, 6_000, tl);
+                List.of(), Verdict.UNSAFE, hazards, Map.of("v1", v1), List.of(), 3_200, 6_000, tl, 34.2,
+                tl.lockWaits().size() - 1, 1, TransitionJudge.samplerWarnings(34.2, true, 1));
     }
 
     private static TransitionResult deployV2() {

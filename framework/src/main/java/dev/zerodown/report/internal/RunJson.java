@@ -92,6 +92,14 @@ public final class RunJson {
         o.put("startMs", t.startMs());
         o.put("endMs", t.endMs());
         o.put("maxLockWaitMs", Text.round3(Facts.maxLockWaitMs(t)));
+        if (Double.isNaN(t.samplerMaxGapMs())) {
+            o.putNull("samplerMaxGapMs");
+        } else {
+            o.put("samplerMaxGapMs", Text.round3(t.samplerMaxGapMs()));
+        }
+        o.put("sampledWaits", t.sampledWaits());
+        o.put("serverLogWaits", t.serverLogWaits());
+        strings(o.putArray("warnings"), t.warnings());
         ArrayNode hs = o.putArray("hazards");
         t.hazards().forEach(h -> hs.add(hazard(h)));
         ObjectNode rq = o.putObject("requests");
