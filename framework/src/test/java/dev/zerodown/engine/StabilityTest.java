@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * The verdict tests again and again: every run must give the same verdicts (all pass). Outside the
+ * The verdict tests again and again (the engine's runs, synthetic traffic, the JUnit extension and the
+ * corpus on two majors): every run must give the same verdicts (all pass), and a run that discovers
+ * no test fails. Outside the
  * default build: {@code mvn -B -Pstability -pl framework test} (runs {@code zerodown.stabilityRuns}, default 10).
  */
 @Tag("stability")
@@ -17,10 +19,15 @@ class StabilityTest {
     void should_give_the_same_verdicts_on_every_run() {
         int runs = Integer.getInteger("zerodown.stabilityRuns", 10);
         for (int i = 0; i < runs; i++) {
-            EngineTestKit.engine("junit-jupiter")
-                    .selectors(selectClass(CompatibilityRunTest.class), selectClass("dev.zerodown.junit.MigrationCompatibilityExtensionTest"))
-                    .execute().testEvents()
-                    .assertStatistics(stats -> stats.failed(0).aborted(0));
+            var events = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(CompatibilityRunTest.class), selectClass(SyntheticTrafficTest.class),
+                            selectClass("dev.zerodown.junit.MigrationCompatibilityExtensionTest"),
+                            selectClass("dev.zerodown.trace.CorpusTest"))
+                    .execute().testEvents();
+            // no vacuous pass: a run that discovered nothing proves nothing
+            org.assertj.core.api.Assertions.assertThat(events.started().count()).as("tests started in run %d", i + 1)
+                    .isGreaterThan(100);
+            events.assertStatistics(stats -> stats.failed(0).aborted(0));
         }
     }
 }
