@@ -27,6 +27,14 @@ class StabilityTest {
             // no vacuous pass: a run that discovered nothing proves nothing
             org.assertj.core.api.Assertions.assertThat(events.started().count()).as("tests started in run %d", i + 1)
                     .isGreaterThan(100);
+            int run = i + 1;
+            java.util.List<String> failures = events.failed().stream()
+                    .map(e -> e.getTestDescriptor().getDisplayName() + ": " + e.getPayload(
+                            org.junit.platform.engine.TestExecutionResult.class)
+                            .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                            .map(t -> String.valueOf(t.getMessage()).lines().findFirst().orElse("")).orElse(""))
+                    .toList();
+            org.assertj.core.api.Assertions.assertThat(failures).as("failed tests in run %d of %d", run, runs).isEmpty();
             events.assertStatistics(stats -> stats.failed(0).aborted(0));
         }
     }
