@@ -140,17 +140,10 @@ final class TableRows {
         long[] parentRow = new long[table.foreignKeys.size()];
         java.util.Arrays.fill(parentRow, -2);
         for (List<Digit> digits : keyDigits) {
-            long rest = i;
+            long[] indexes = digitIndexes(digits, i);
             for (int d = digits.size() - 1; d >= 0; d--) {
                 Digit g = digits.get(d);
-                long idx;
-                if (d == 0) {
-                    idx = rest;
-                } else {
-                    long m = Math.min(g.domain(), Math.max(rows, 1));
-                    idx = rest % m;
-                    rest /= m;
-                }
+                long idx = indexes[d];
                 if (g.foreignKey() >= 0) {
                     parentRow[g.foreignKey()] = idx;
                 } else {
@@ -227,6 +220,24 @@ final class TableRows {
         return null;
     }
 
+    /**
+     * Row {@code row} spread over a key's digits, the last digit varying fastest: each digit but the
+     * first takes the row modulo its domain (at most the table's rows), the first takes what is left.
+     */
+    private long[] digitIndexes(List<Digit> digits, long row) {
+        long[] out = new long[digits.size()];
+        long rest = row;
+        for (int d = digits.size() - 1; d > 0; d--) {
+            long m = Math.min(digits.get(d).domain(), Math.max(rows, 1));
+            out[d] = rest % m;
+            rest /= m;
+        }
+        if (!digits.isEmpty()) {
+            out[0] = rest;
+        }
+        return out;
+    }
+
     /** The value of key column {@code col} in row {@code row} (deterministic: children compute their references). */
     String keyValueAt(int col, long row) {
         Integer group = digitOfColumn.get(col);
@@ -234,17 +245,10 @@ final class TableRows {
             throw fail("column " + table.columns.get(col).name() + " is referenced by a foreign key but is no key");
         }
         List<Digit> digits = keyDigits.get(group);
-        long rest = row;
+        long[] indexes = digitIndexes(digits, row);
         for (int d = digits.size() - 1; d >= 0; d--) {
             Digit g = digits.get(d);
-            long idx;
-            if (d == 0) {
-                idx = rest;
-            } else {
-                long m = Math.min(g.domain(), Math.max(rows, 1));
-                idx = rest % m;
-                rest /= m;
-            }
+            long idx = indexes[d];
             if (g.foreignKey() < 0 && g.column() == col) {
                 ColumnProfile s = stats(table.columns.get(col));
                 return domains.get(col).value(idx, s == null || s.avgWidth() == null ? 0 : s.avgWidth());
