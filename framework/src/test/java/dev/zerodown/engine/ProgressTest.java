@@ -1,8 +1,10 @@
 package dev.zerodown.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +26,7 @@ class ProgressTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(500);
+            await().atMost(Duration.ofSeconds(10)).until(() -> running(db));
             try (Progress progress = Progress.start(db, "V3__backfill.sql under [v2]", 3, 12, System.nanoTime(),
                     Duration.ofHours(1))) {
                 assertThat(progress.stillRunningLine())
@@ -34,6 +36,16 @@ class ProgressTest {
                 step.join();
                 assertThat(progress.stillRunningLine()).endsWith("V3__backfill.sql under [v2]");
             }
+        }
+    }
+
+    /** The migration's statement is active in pg_stat_activity (what Progress reads). */
+    private static boolean running(Database db) throws Exception {
+        try (Connection c = db.connect("zd-test"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where state = 'active'"
+                     + " and query like 'select pg_sleep(2)%'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
         }
     }
 }
