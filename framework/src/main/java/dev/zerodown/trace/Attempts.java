@@ -41,7 +41,7 @@ final class Attempts {
             if (dog.fired() || last == null || !retryable(last, settings) || attempt >= settings.lockRetries()) {
                 return retried;
             }
-            from = last.index();
+            from = run.retryFrom(last);
             retried.addAll(run.discardFailedAttempt(mode == TransactionMode.TRANSACTION));
             if (!sleep(backoffMs(attempt + 1), dog)) {
                 return retried;

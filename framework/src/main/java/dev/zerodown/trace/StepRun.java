@@ -73,6 +73,13 @@ final class StepRun {
         } else if (!records.isEmpty()) {
             StatementRecord failed = records.remove(records.size() - 1);
             gone.add(failed);
+            if (failed.inBlock() && userBlocks.containsKey(failed.txn())) {
+                // the script's own transaction was rolled back as a whole: forget every statement of it
+                for (int i = records.size() - 1; i >= 0 && records.get(i).txn() == failed.txn(); i--) {
+                    gone.add(0, records.remove(i));
+                }
+                userBlocks.remove(failed.txn());
+            }
             if (failed.inBlock() && !txns.isEmpty() && txns.get(txns.size() - 1).index() == failed.txn()) {
                 txns.remove(txns.size() - 1);
             }
@@ -105,16 +112,121 @@ final class StepRun {
         migration.setAutoCommit(true);
     }
 
-    /** Runs the statements from {@code from} each on its own; transactional ones in a block of their own so they can be measured. */
+    /**
+     * Runs the statements from {@code from} each on its own; transactional ones in a block of their own so they can be
+     * measured. A script's own {@code BEGIN … COMMIT} is sent as written and the statements between are one block.
+     */
     void autocommit(List<SqlStatement> statements, int from) throws SQLException {
         migration.setAutoCommit(true);
         for (int i = from; i < statements.size() && !dog.fired(); i++) {
             SqlStatement s = statements.get(i);
+            if (TransactionControl.of(s) == TransactionControl.BEGIN) {
+                i = userBlock(statements, i);
+                if (i < 0) {
+                    return;
+                }
+                continue;
+            }
             StatementRecord r = s.transactional() ? wrapped(s, i) : measure(s, i, -1, null).record();
             records.add(r);
             if (r.failed()) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Runs a script's own transaction from its {@code BEGIN} at {@code begin} to its {@code COMMIT} (or
+     * {@code ROLLBACK}) on the server as written, measuring the statements between as one block; the control
+     * statements themselves get no record, as a transactional step's BEGIN and COMMIT do not. Returns the index
+     * of the statement that ended the block, or -1 when the block failed (its transaction is rolled back).
+     */
+    private int userBlock(List<SqlStatement> statements, int begin) throws SQLException {
+        int txn = txns.size();
+        long start = locks.nowMs();
+        Probes.Xact counters = probe.after().xact();
+        SQLException opened = execute(statements.get(begin));
+        if (opened != null) {
+            records.add(measureFailed(statements.get(begin), begin, start, opened));
+            return -1;
+        }
+        userBlocks.put(txn, begin);
+        for (int i = begin + 1; i < statements.size(); i++) {
+            SqlStatement s = statements.get(i);
+            TransactionControl control = TransactionControl.of(s);
+            if (control == TransactionControl.COMMIT || control == TransactionControl.ROLLBACK) {
+                SQLException ended = execute(s);
+                boolean committed = control == TransactionControl.COMMIT && ended == null && !dog.fired();
+                if (ended != null) {
+                    commitError = (ended.getSQLState() == null ? "XX000" : ended.getSQLState()) + " "
+                            + firstLine(ended.getMessage());
+                    rollbackServerSide();
+                }
+                txns.add(new Txn(txn, start, locks.nowMs(), committed));
+                return ended == null ? i : -1;
+            }
+            if (dog.fired()) {
+                break;
+            }
+            Measured m = measure(s, i, txn, counters);
+            records.add(m.record());
+            if (m.record().failed()) {
+                rollbackServerSide();
+                txns.add(new Txn(txn, start, locks.nowMs(), false));
+                return -1;
+            }
+            counters = m.after();
+        }
+        if (dog.fired()) {
+            rollbackServerSide();
+            txns.add(new Txn(txn, start, locks.nowMs(), false));
+            return -1;
+        }
+        // no COMMIT before the end of the script: Flyway commits the open transaction with the step (measured with
+        // Flyway 13: the rows stay, the step succeeds), so the block lasts until the script's end
+        SQLException ended = execute(COMMIT);
+        if (ended != null) {
+            commitError = (ended.getSQLState() == null ? "XX000" : ended.getSQLState()) + " " + firstLine(ended.getMessage());
+            rollbackServerSide();
+        }
+        txns.add(new Txn(txn, start, locks.nowMs(), ended == null));
+        return ended == null ? statements.size() - 1 : -1;
+    }
+
+    private static final SqlStatement COMMIT = new SqlStatement("commit", 0, true, List.of());
+
+    /** Which statement's BEGIN opened each of the script's own transactions (by transaction index). */
+    private final Map<Integer, Integer> userBlocks = new java.util.HashMap<>();
+
+    /**
+     * Where a retry of the failed attempt starts: the failed statement, or the BEGIN of the script's own
+     * transaction it failed in (everything since that BEGIN was rolled back).
+     */
+    int retryFrom(StatementRecord failed) {
+        return failed.inBlock() ? userBlocks.getOrDefault(failed.txn(), failed.index()) : failed.index();
+    }
+
+    /** Ends the script's own transaction on the server after a failure (the connection stays in autocommit). */
+    private void rollbackServerSide() {
+        try (Statement st = migration.createStatement()) {
+            st.execute("rollback");
+        } catch (SQLException e) {
+            // the backend is gone (terminated after a timeout): nothing left to roll back
+        }
+    }
+
+    /** The record of a BEGIN the server refused. */
+    private StatementRecord measureFailed(SqlStatement s, int position, long start, SQLException e) {
+        String state = e.getSQLState() == null ? "XX000" : e.getSQLState();
+        return new StatementRecord(position, s, -1, start, locks.nowMs(), state, firstLine(e.getMessage()),
+                probeLockTimeout(), null, List.of(), null, null, Set.of());
+    }
+
+    private long probeLockTimeout() {
+        try {
+            return probe.lockTimeoutMs();
+        } catch (SQLException e) {
+            return -1;
         }
     }
 

@@ -7,6 +7,8 @@ import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.Durations;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.migrations.SqlStatement;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /** Applies a step without measuring anything (baseline steps), with the same transaction rules. */
 final class Untraced {
@@ -28,6 +30,15 @@ final class Untraced {
                     rollbackQuietly(c);
                 }
                 throw failure(step, s, e, dog, settings);
+            }
+        }
+        if (!tx && c.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
+            // the script's own BEGIN had no COMMIT: Flyway commits that transaction with the step
+            SqlStatement last = step.statements().get(step.statements().size() - 1);
+            try (Statement st = c.createStatement()) {
+                st.execute("commit");
+            } catch (SQLException e) {
+                throw failure(step, last, e, dog, settings);
             }
         }
         if (tx) {

@@ -1,0 +1,62 @@
+package dev.zerodown.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import dev.zerodown.migrations.SqlStatement;
+import dev.zerodown.sql.SqlLexer;
+
+/**
+ * A script's own transaction control ({@code BEGIN … COMMIT}). Under {@code executeInTransaction=false}
+ * Flyway sends a script's statements one by one in autocommit on one connection, so a {@code BEGIN}
+ * opens a transaction on the server that lasts until the script's {@code COMMIT}, and {@code SET LOCAL}
+ * holds inside it. The tracer keeps that: it sends these statements as written and measures the
+ * statements between them as one transaction block.
+ */
+enum TransactionControl {
+    /** Any other statement. */
+    NONE,
+    /** {@code BEGIN [WORK | TRANSACTION] …} or {@code START TRANSACTION …}. */
+    BEGIN,
+    /** {@code COMMIT [WORK | TRANSACTION] [AND NO CHAIN]} or {@code END}. */
+    COMMIT,
+    /** {@code ROLLBACK [WORK | TRANSACTION]} or {@code ABORT}, not {@code ROLLBACK TO SAVEPOINT}. */
+    ROLLBACK;
+
+    static TransactionControl of(SqlStatement statement) {
+        List<String> words = words(statement.sql());
+        if (words.isEmpty()) {
+            return NONE;
+        }
+        String first = words.get(0);
+        String second = words.size() > 1 ? words.get(1) : "";
+        return switch (first) {
+            case "BEGIN" -> second.equals("ATOMIC") ? NONE : BEGIN;
+            case "START" -> second.equals("TRANSACTION") ? BEGIN : NONE;
+            case "COMMIT", "END" -> second.equals("PREPARED") || words.contains("CHAIN") && !words.contains("NO")
+                    ? NONE : COMMIT;
+            case "ROLLBACK", "ABORT" -> second.equals("PREPARED") || words.contains("TO") || words.contains("CHAIN")
+                    && !words.contains("NO") ? NONE : ROLLBACK;
+            default -> NONE;
+        };
+    }
+
+    /** Whether the step's script controls its own transactions (then it must run in autocommit, as Flyway runs it). */
+    static boolean any(List<SqlStatement> statements) {
+        return statements.stream().anyMatch(s -> of(s) == BEGIN);
+    }
+
+    private static List<String> words(String sql) {
+        List<String> out = new ArrayList<>();
+        for (SqlLexer.Token t : SqlLexer.tokens(sql)) {
+            if (t.comment()) {
+                continue;
+            }
+            if (t.kind() != SqlLexer.Kind.WORD || out.size() == 6) {
+                break;
+            }
+            out.add(sql.substring(t.start(), t.end()).toUpperCase(Locale.ROOT));
+        }
+        return out;
+    }
+}
