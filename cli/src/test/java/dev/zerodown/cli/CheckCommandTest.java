@@ -82,6 +82,30 @@ class CheckCommandTest {
     }
 
     @Test
+    void should_take_the_locations_and_placeholders_from_the_projects_flyway_toml() throws IOException {
+        migrations("V1__create_accounts.sql", "create table ${owner}_accounts (id bigserial primary key, name text not null);",
+                "V2__add_nickname.sql", "set lock_timeout = '2s';\nalter table ${owner}_accounts add column nickname text;");
+        Files.writeString(project.resolve("flyway.toml"), """
+                [environments.default]
+                url = "jdbc:postgresql://prod.example.com/shop"
+                password = "s3cret"
+
+                [flyway]
+                locations = ["filesystem:db"]
+
+                [flyway.placeholders]
+                owner = "shop"
+                """);
+
+        Run run = check("--project-dir", project.toString());
+
+        assertThat(run.code).as(run.out + run.err).isEqualTo(0);
+        assertThat(run.out).contains("Flyway configuration read from flyway.toml: migrations=filesystem:db, placeholders (1)")
+                .contains("is safe on PostgreSQL 17").doesNotContain("s3cret");
+        assertThat(run.err).doesNotContain("s3cret");
+    }
+
+    @Test
     void should_offer_every_setting_as_an_option_with_its_default() {
         Run run = check("check", "--help");
 

@@ -40,6 +40,7 @@ public final class Check {
     /** Reads and validates every input, without any database: a problem here is a configuration error. */
     public static Check prepare(String name, CheckInputs inputs, ClassLoader classLoader, CheckLog log) {
         Settings settings = inputs.settings();
+        inputs.flywayNotes().forEach(log::info);
         List<MigrationStep> steps = new MigrationLoader().load(settings.migrationsFormat(), settings.migrations(),
                 settings.placeholders(), classLoader);
         List<Invariant> invariants = inputs.invariantsFile() == null ? List.of()

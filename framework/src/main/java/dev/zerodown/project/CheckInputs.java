@@ -29,11 +29,12 @@ import org.apiguardian.api.API;
  * @param rolloutFile       the rollout file, or null when none was configured and the default is absent
  * @param defaultRollout    the default rollout file (named in the log when there is none)
  * @param invariantsFile    the invariants file, or null when none was configured and the default is absent
+ * @param flywayNotes       what was read from the project's Flyway configuration and what of it is not applied, for the log
  */
 @API(status = API.Status.INTERNAL)
 public record CheckInputs(Settings settings, Path basedir, boolean nothingToCheck, Path defaultMigrations,
                    List<Path> migrationFolders, Path workloads, Path rolloutFile, Path defaultRollout,
-                   Path invariantsFile) {
+                   Path invariantsFile, List<String> flywayNotes) {
 
     /** The plugin's migrations default, relative to the module; the contract's other defaults apply as they are. */
     public static final String DEFAULT_MIGRATIONS = "src/main/resources/db/migration";
@@ -50,8 +51,11 @@ public record CheckInputs(Settings settings, Path basedir, boolean nothingToChec
         ConfigurationProblems problems = new ConfigurationProblems();
         Settings.unknownProperties(userProperties).forEach(problems::add);
         Settings defaults = Settings.defaults().with("migrations", DEFAULT_MIGRATIONS);
-        Settings given = problems.apply(defaults, d -> d.with(parameters));
         Path root = basedir.toAbsolutePath().normalize();
+        FlywayConfig flyway = Optional.ofNullable(problems.get(() -> FlywayConfig.read(root))).orElse(FlywayConfig.none());
+        Map<String, String> effective = new java.util.LinkedHashMap<>(flyway.parameters());
+        effective.putAll(parameters);
+        Settings given = problems.apply(defaults, d -> d.with(effective));
 
         List<String> locations = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
@@ -65,7 +69,7 @@ public record CheckInputs(Settings settings, Path basedir, boolean nothingToChec
             }
         }
         Path defaultMigrations = root.resolve(DEFAULT_MIGRATIONS);
-        boolean nothingToCheck = !parameters.containsKey("migrations") && !Files.isDirectory(defaultMigrations);
+        boolean nothingToCheck = !effective.containsKey("migrations") && !Files.isDirectory(defaultMigrations);
 
         Path workloads = root.resolve(given.workloads());
         Path defaultRollout = root.resolve(defaults.rollout());
@@ -83,7 +87,7 @@ public record CheckInputs(Settings settings, Path basedir, boolean nothingToChec
                 .with("profile", profile == null ? "" : profile.toString())
                 .with("reportDirectory", root.resolve(given.reportDirectory()).normalize().toString());
         return new CheckInputs(settings, root, nothingToCheck, defaultMigrations, List.copyOf(folders), workloads,
-                rollout, defaultRollout, invariants);
+                rollout, defaultRollout, invariants, flyway.notes());
     }
 
     /** {@code classpath:} stays as it is; a folder or {@code filesystem:} folder becomes {@code filesystem:<absolute>}. */
