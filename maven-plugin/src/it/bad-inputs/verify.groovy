@@ -12,7 +12,7 @@ lines.eachWithIndex { line, i ->
         blocks << block.findAll { !it.isEmpty() }
     }
 }
-assert blocks.size() == 8 : "eight failed invocations expected, found ${blocks}"
+assert blocks.size() == 10 : "ten failed invocations expected, found ${blocks}"
 
 def expect = { int n, boolean oneLine, List<String> parts ->
     def text = blocks[n - 1].join('\n')
@@ -26,6 +26,10 @@ expect(1, true, ['db/missing', 'no such folder'])
 expect(3, true, ['bad-rollout.txt:3', "unknown event 'migrat'", 'accepted:'])
 expect(4, true, ['`no-such-hazard` is not a hazard id', 'write one of', 'failed-requests'])
 expect(5, true, ['old.sql:2', "unknown generator '{{nope 1 10}}'", 'accepted generators:'])
+// a workloads folder set on purpose must exist; every workload file in it must be named after a version
+expect(9, true, ["Setting 'workloads' (zerodown.workloads) names ", 'cases/no-such-workloads, which is not a folder'])
+expect(10, true, ['Workload file nwe.sql in ', 'cases/misnamed-workload (setting `workloads`) is named after no version'
+        + ' of the rollout (versions: old, new); rename it to new.sql, or move it out of the folder'])
 // every problem of one run together: a count, then one line each
 expect(6, false, ['2 configuration problems:',
         "- Unknown property 'zerodown.soakk' (value '2s'); did you mean zerodown.soak?",

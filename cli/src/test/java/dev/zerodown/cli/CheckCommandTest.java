@@ -106,6 +106,34 @@ class CheckCommandTest {
     }
 
     @Test
+    void should_exit_2_on_a_workload_file_named_after_no_version_with_the_plugin_s_message() throws IOException {
+        migrations("V1__create_accounts.sql", "create table accounts (id bigserial primary key);",
+                "V2__add_nickname.sql", "alter table accounts add column nickname text;");
+        Path workloads = Files.createDirectories(project.resolve("src/test/zerodown"));
+        Files.writeString(workloads.resolve("old.sql"), "select id from accounts;\n");
+        Files.writeString(workloads.resolve("New.sql"), "select id, nickname from accounts;\n");
+
+        Run run = check("--project-dir", project.toString(), "--migrations", "db");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).isEqualTo("error: Workload file New.sql in " + workloads + " (setting `workloads`) is named"
+                + " after no version of the rollout (versions: old, new); rename it to new.sql, or move it out of the"
+                + " folder\n");
+        assertThat(project.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void should_exit_2_on_a_workloads_folder_that_does_not_exist() throws IOException {
+        migrations("V1__create_accounts.sql", "create table accounts (id bigserial primary key);");
+
+        Run run = check("--project-dir", project.toString(), "--migrations", "db", "--workloads", "load");
+
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).isEqualTo("error: Setting 'workloads' (zerodown.workloads) names " + project.resolve("load")
+                + ", which is not a folder; fix the path or remove the setting to use the default\n");
+    }
+
+    @Test
     void should_offer_every_setting_as_an_option_with_its_default() {
         Run run = check("check", "--help");
 

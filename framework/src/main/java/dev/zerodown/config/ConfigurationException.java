@@ -41,6 +41,19 @@ public class ConfigurationException extends RuntimeException {
                 + "; write " + write);
     }
 
+    /**
+     * A path setting given on purpose that names nothing there: {@code Setting 'seed' (zerodown.seed) names
+     * /abs/seed.sql, which is not a file; fix the path or remove the setting to use the default}.
+     *
+     * @param kind {@code file} or {@code folder}
+     */
+    @API(status = API.Status.INTERNAL)
+    public static ConfigurationException notThere(String setting, java.nio.file.Path path, String kind) {
+        return new ConfigurationException("Setting '" + setting + "' (zerodown." + setting + ") names "
+                + path.toAbsolutePath().normalize() + ", which is not a " + kind
+                + "; fix the path or remove the setting to use the default");
+    }
+
     public static ConfigurationException of(List<String> problems) {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("no problem to report");

@@ -15,7 +15,9 @@ import dev.zerodown.settings.Settings;
 import dev.zerodown.invariants.Invariant;
 import dev.zerodown.migrations.MigrationLoader;
 import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.invariants.InvariantsFile;
 import dev.zerodown.plan.Rollout;
+import dev.zerodown.plan.RolloutSince;
 import dev.zerodown.plan.RolloutPlan;
 import dev.zerodown.postgres.Postgres;
 import dev.zerodown.postgres.PostgresOptions;
@@ -40,6 +42,10 @@ import org.slf4j.LoggerFactory;
  *     .invariants(List.of(new Invariant("names in sync", "select ...", "V3", "V4", "MyTest")))
  *     .run();
  * }</pre>
+ *
+ * <p>The settings' project files apply as in every front door: the {@code seed} file, the {@code invariants}
+ * file (beside the invariants given here), the {@code workloads} folder for the versions the rollout gives
+ * without code ({@code Rollout.startWith("v1")}), and {@code since}, which starts the rollout at that step.
  */
 @API(status = API.Status.STABLE)
 public final class CompatibilityRun {
@@ -128,7 +134,13 @@ public final class CompatibilityRun {
     public RolloutPlan plan() {
         ConfigurationProblems problems = new ConfigurationProblems();
         problems.run(this::seedFile);
-        RolloutPlan plan = problems.get(() -> RolloutPlan.of(rollout, migrations()));
+        List<Invariant> all = problems.get(this::allInvariants);
+        List<MigrationStep> steps = problems.get(this::migrations);
+        Rollout effective = steps == null ? null : problems.get(() -> effective(steps));
+        RolloutPlan plan = effective == null ? null : problems.get(() -> RolloutPlan.of(effective, steps));
+        if (plan != null && all != null) {
+            problems.run(() -> InvariantScopes.of(all, steps));
+        }
         problems.throwIfAny();
         return plan;
     }
@@ -145,8 +157,8 @@ public final class CompatibilityRun {
     /** Runs on one major and writes its reports (unless {@link #writeReports(boolean)} said not to). */
     public RunOutcome run(int major) {
         List<MigrationStep> steps = migrations();
-        RolloutPlan plan = RolloutPlan.of(rollout, steps);
-        InvariantScopes scopes = InvariantScopes.of(invariants, steps);
+        RolloutPlan plan = RolloutPlan.of(effective(steps), steps);
+        InvariantScopes scopes = InvariantScopes.of(allInvariants(), steps);
         PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
                 settings.image()));
         RunResult result = NotRunTransitions.account(plan,
@@ -196,21 +208,44 @@ public final class CompatibilityRun {
     }
 
     /**
+     * The rollout as it runs: the versions given without code get their traffic from the {@code workloads}
+     * folder (afresh on every call, so each major's synthetic traffic reads its own catalog), and the steps
+     * before {@code since} are the baseline.
+     */
+    private Rollout effective(List<MigrationStep> steps) {
+        return RolloutSince.apply(WorkloadApps.resolve(rollout, settings), steps, settings.since());
+    }
+
+    /** The invariants given in Java and those of the {@code invariants} file (the default one only if it exists). */
+    private List<Invariant> allInvariants() {
+        Path file = optionalFile("invariants", settings.invariants(), Settings.defaults().invariants());
+        if (file == null) {
+            return invariants;
+        }
+        List<Invariant> all = new ArrayList<>(invariants);
+        all.addAll(InvariantsFile.parse(file));
+        return all;
+    }
+
+    /**
      * The seed file, or null when there is none: the default path is used only if it exists; any other path
      * was set on purpose and must name a file (running on empty tables would measure nothing).
      */
     private Path seedFile() {
-        if (settings.seed() == null) {
+        return optionalFile("seed", settings.seed(), Settings.defaults().seed());
+    }
+
+    private static Path optionalFile(String setting, String value, String defaultValue) {
+        if (value == null) {
             return null;
         }
-        Path p = Paths.get(settings.seed());
+        Path p = Paths.get(value);
         if (p.toFile().isFile()) {
             return p;
         }
-        if (p.normalize().equals(Paths.get(Settings.defaults().seed()).normalize())) {
+        if (p.normalize().equals(Paths.get(defaultValue).normalize())) {
             return null;
         }
-        throw new ConfigurationException("Setting 'seed' (zerodown.seed) names " + p.toAbsolutePath().normalize()
-                + ", which is not a file; fix the path or remove the setting to use the default");
+        throw ConfigurationException.notThere(setting, p, "file");
     }
 }

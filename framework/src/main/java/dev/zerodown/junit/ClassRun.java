@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.ConfigurationProblems;
+import dev.zerodown.settings.Setting;
 import dev.zerodown.settings.Settings;
+import dev.zerodown.engine.WorkloadApps;
 import dev.zerodown.engine.CompatibilityRun;
 import dev.zerodown.plan.Rollout;
 import dev.zerodown.plan.RolloutPlan;
@@ -34,7 +36,13 @@ final class ClassRun {
                 .orElseThrow(() -> new ConfigurationException("@MigrationCompatibility is missing"));
         ConfigurationProblems problems = new ConfigurationProblems();
         Settings settings = problems.apply(Settings.defaults(), d -> d.withProperties(System.getProperties()));
-        settings = problems.apply(settings, s -> s.with(attributes(config)));
+        Map<String, String> attributes = attributes(config);
+        settings = problems.apply(settings, s -> s.with(attributes));
+        Setting.all().stream().filter(s -> System.getProperty(s.property()) != null).map(Setting::notReadByJUnit)
+                .filter(java.util.Objects::nonNull).forEach(problems::add);
+        String workloads = settings.workloads();
+        problems.run(() -> WorkloadApps.folder(workloads, attributes.containsKey("workloads")
+                || System.getProperty(Setting.WORKLOADS.property()) != null));
         Rollout rollout = problems.get(() -> rollout(testClass));
         List<dev.zerodown.invariants.Invariant> invariants = problems.get(() -> Invariants.of(testClass));
         problems.throwIfAny();
@@ -104,7 +112,10 @@ final class ClassRun {
         put(m, "migrationsFormat", c.migrationsFormat());
         put(m, "placeholders", String.join(",", c.placeholders()));
         put(m, "mixed", c.mixed());
+        put(m, "workloads", c.workloads());
+        put(m, "invariants", c.invariants());
         put(m, "seed", c.seed());
+        put(m, "since", c.since());
         put(m, "clients", c.clients());
         put(m, "rate", c.rate());
         put(m, "soak", c.soak());

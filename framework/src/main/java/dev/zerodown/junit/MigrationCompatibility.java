@@ -54,8 +54,33 @@ public @interface MigrationCompatibility {
     /** {@code true} allows scripts mixing transactional and non-transactional statements. */
     String mixed() default "";
 
+    /**
+     * Folder of {@code <version>.sql} workload files, as in the Maven plugin: a version the rollout gives without
+     * code ({@code Rollout.startWith("v1")}, {@code deploy("v2")}) runs its file, or synthetic traffic when it has
+     * none. Every {@code .sql} file in it must be named after a version of the rollout (seed and invariants files
+     * excepted). Default {@code src/test/zerodown}; a folder set here must exist.
+     */
+    @API(status = API.Status.EXPERIMENTAL)
+    String workloads() default "";
+
+    /**
+     * An invariants file ({@code -- invariant: <name> [from <step>] [until <step>]} above each query), checked
+     * together with the class's {@link Invariant}s. Default {@code src/test/zerodown/invariants.sql} if present;
+     * a file set here must exist.
+     */
+    @API(status = API.Status.EXPERIMENTAL)
+    String invariants() default "";
+
     /** A SQL file run once after the baseline without load. */
     String seed() default "";
+
+    /**
+     * The first step to check, by version ({@code V4}) or file name: the steps before it are the baseline, the
+     * versions live when it runs are started, and the rollout's earlier transitions are not run. It must be a
+     * versioned step the rollout migrates. Default: the whole rollout.
+     */
+    @API(status = API.Status.EXPERIMENTAL)
+    String since() default "";
 
     /** Clients per live version. Default 4. */
     String clients() default "";

@@ -37,6 +37,15 @@ public final class Rollout {
         return new Rollout(List.of(), false).start(version, app);
     }
 
+    /**
+     * Starts with a version whose traffic comes from the {@code workloads} folder, as in the Maven plugin: its
+     * {@code <version>.sql} workload file, or synthetic traffic when there is none.
+     */
+    @API(status = API.Status.EXPERIMENTAL)
+    public static Rollout startWith(String version) {
+        return new Rollout(List.of(), false).start(version);
+    }
+
     /** An empty rollout, for rollout files that begin with {@code baseline}. */
     public static Rollout empty() {
         return new Rollout(List.of(), false);
@@ -52,6 +61,12 @@ public final class Rollout {
         return add(new RolloutEvent.Start(require(version, "version"), Objects.requireNonNull(app, "app"), line()));
     }
 
+    /** Like {@link #start(String, AppVersionFactory)}, the traffic from the {@code workloads} folder ({@link #startWith(String)}). */
+    @API(status = API.Status.EXPERIMENTAL)
+    public Rollout start(String version) {
+        return add(new RolloutEvent.Start(require(version, "version"), null, line()));
+    }
+
     /** Migrates each step in turn, each its own transition under the live versions. */
     public Rollout migrate(String... steps) {
         return steps(false, steps);
@@ -65,6 +80,12 @@ public final class Rollout {
     /** A rolling deploy: the version joins the live set (a transition under old and new). */
     public Rollout deploy(String version, AppVersionFactory app) {
         return add(new RolloutEvent.Deploy(require(version, "version"), Objects.requireNonNull(app, "app"), line()));
+    }
+
+    /** Like {@link #deploy(String, AppVersionFactory)}, the traffic from the {@code workloads} folder ({@link #startWith(String)}). */
+    @API(status = API.Status.EXPERIMENTAL)
+    public Rollout deploy(String version) {
+        return add(new RolloutEvent.Deploy(require(version, "version"), null, line()));
     }
 
     /** The version leaves the live set (with {@link #rollbackCheck()}, it keeps running as a canary). */
@@ -92,6 +113,42 @@ public final class Rollout {
     @API(status = API.Status.INTERNAL)
     public List<RolloutEvent> events() {
         return events;
+    }
+
+    /** The versions it starts or deploys, in order. */
+    @API(status = API.Status.INTERNAL)
+    public List<String> versions() {
+        return events.stream().map(Rollout::joined).filter(Objects::nonNull).map(j -> j.getKey()).toList();
+    }
+
+    /** The versions given without code ({@link #start(String)}, {@link #deploy(String)}). */
+    @API(status = API.Status.INTERNAL)
+    public List<String> versionsWithoutCode() {
+        return events.stream().map(Rollout::joined).filter(j -> j != null && j.getValue() == null)
+                .map(j -> j.getKey()).toList();
+    }
+
+    /** A copy whose versions without code get {@code apps.apply(version)}. */
+    @API(status = API.Status.INTERNAL)
+    public Rollout withApps(java.util.function.Function<String, AppVersionFactory> apps) {
+        List<RolloutEvent> next = new ArrayList<>();
+        for (RolloutEvent e : events) {
+            if (e instanceof RolloutEvent.Start s && s.app() == null) {
+                next.add(new RolloutEvent.Start(s.version(), apps.apply(s.version()), s.source()));
+            } else if (e instanceof RolloutEvent.Deploy d && d.app() == null) {
+                next.add(new RolloutEvent.Deploy(d.version(), apps.apply(d.version()), d.source()));
+            } else {
+                next.add(e);
+            }
+        }
+        return new Rollout(next, rollbackCheck);
+    }
+
+    private static java.util.Map.Entry<String, AppVersionFactory> joined(RolloutEvent e) {
+        if (e instanceof RolloutEvent.Start s) {
+            return new java.util.AbstractMap.SimpleEntry<>(s.version(), s.app());
+        }
+        return e instanceof RolloutEvent.Deploy d ? new java.util.AbstractMap.SimpleEntry<>(d.version(), d.app()) : null;
     }
 
     public boolean isRollbackCheck() {

@@ -99,7 +99,7 @@ public final class RolloutFile {
         }
         int first = versioned.size() - 1;
         if (since != null) {
-            first = versioned.indexOf(sinceStep(steps, versioned, since));
+            first = versioned.indexOf(RolloutSince.step(steps, since));
         }
         Rollout r = first > 0 ? Rollout.empty().baseline(versioned.get(first - 1).name()) : Rollout.empty();
         r = r.start("old", apps.apply("old"));
@@ -107,18 +107,6 @@ public final class RolloutFile {
             r = r.migrate(versioned.get(i).name());
         }
         return r.deploy("new", apps.apply("new"));
-    }
-
-    /** The versioned step {@code since} names; a repeatable script or an unknown name is a configuration error. */
-    private static MigrationStep sinceStep(List<MigrationStep> steps, List<MigrationStep> versioned, String since) {
-        String setting = "Setting 'since' (zerodown.since)";
-        MigrationStep step = dev.zerodown.migrations.MigrationSteps.find(steps, since, setting);
-        if (step.repeatable()) {
-            throw new ConfigurationException(setting + " names the repeatable script " + step.fileName()
-                    + ", which runs after the versioned steps and cannot start the check; name a versioned step: "
-                    + versioned.stream().map(MigrationStep::name).collect(java.util.stream.Collectors.joining(", ")));
-        }
-        return step;
     }
 
     private static ConfigurationException bad(String source, String message) {

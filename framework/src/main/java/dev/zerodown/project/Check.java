@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.zerodown.engine.CompatibilityRun;
 import dev.zerodown.engine.CompatibilityRun.RunOutcome;
-import dev.zerodown.invariants.Invariant;
-import dev.zerodown.invariants.InvariantsFile;
+import dev.zerodown.engine.WorkloadApps;
 import dev.zerodown.load.SyntheticTraffic;
 import dev.zerodown.load.SyntheticWorkload;
 import dev.zerodown.migrations.MigrationLoader;
@@ -16,23 +15,21 @@ import org.apiguardian.api.API;
 
 /**
  * One module's check: reads and validates the migrations, workloads, rollout and invariants up front,
- * then makes one engine call per PostgreSQL major.
+ * then makes one engine call per PostgreSQL major. The engine reads the invariants and seed files and
+ * applies {@code since}, as it does for the JUnit extension.
  */
 @API(status = API.Status.INTERNAL)
 public final class Check {
     private final String name;
     private final CheckInputs inputs;
     private final List<MigrationStep> steps;
-    private final List<Invariant> invariants;
     private final ClassLoader classLoader;
     private final CheckLog log;
 
-    private Check(String name, CheckInputs inputs, List<MigrationStep> steps, List<Invariant> invariants,
-                  ClassLoader classLoader, CheckLog log) {
+    private Check(String name, CheckInputs inputs, List<MigrationStep> steps, ClassLoader classLoader, CheckLog log) {
         this.name = name;
         this.inputs = inputs;
         this.steps = steps;
-        this.invariants = invariants;
         this.classLoader = classLoader;
         this.log = log;
     }
@@ -43,16 +40,16 @@ public final class Check {
         inputs.flywayNotes().forEach(log::info);
         List<MigrationStep> steps = new MigrationLoader().load(settings.migrationsFormat(), settings.migrations(),
                 settings.placeholders(), classLoader);
-        List<Invariant> invariants = inputs.invariantsFile() == null ? List.of()
-                : InvariantsFile.parse(inputs.invariantsFile());
-        Check check = new Check(name, inputs, steps, invariants, classLoader, log);
+        Check check = new Check(name, inputs, steps, classLoader, log);
         WorkloadApps apps = new WorkloadApps(inputs.workloads(), inputs.settings().syntheticMix(),
                 WorkloadApps.profileFile(inputs.settings().profile()));
         RolloutSource source = RolloutSource.of(inputs, steps, apps);
+        apps.requireMatching(source.rollout(), settings);
         check.engine(source).plan();
         log.info(source.description());
         if (inputs.rolloutFile() != null && settings.since() != null) {
-            log.warn("since=" + settings.since() + " is ignored: the rollout file names the steps to check");
+            log.info("since=" + settings.since() + ": the rollout file's transitions before it are not run; its"
+                    + " earlier steps are the baseline");
         }
         if (!apps.synthetic().isEmpty()) {
             log.info("No workload file in " + inputs.basedir().relativize(apps.folder()) + " for " + apps.synthetic()
@@ -87,7 +84,6 @@ public final class Check {
     private CompatibilityRun engine(RolloutSource source) {
         return CompatibilityRun.of(name, source.rollout())
                 .settings(inputs.settings())
-                .invariants(invariants)
                 .classLoader(classLoader)
                 .sourceRoot(RunDisplay.repositoryRoot(inputs, System.getenv()));
     }

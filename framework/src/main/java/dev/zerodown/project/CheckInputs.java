@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.ConfigurationProblems;
+import dev.zerodown.engine.WorkloadApps;
 import dev.zerodown.settings.Settings;
 import org.apiguardian.api.API;
 
@@ -71,7 +72,8 @@ public record CheckInputs(Settings settings, Path basedir, boolean nothingToChec
         Path defaultMigrations = root.resolve(DEFAULT_MIGRATIONS);
         boolean nothingToCheck = !effective.containsKey("migrations") && !Files.isDirectory(defaultMigrations);
 
-        Path workloads = root.resolve(given.workloads());
+        Path workloads = problems.get(() -> WorkloadApps.folder(root.resolve(given.workloads()).normalize().toString(),
+                parameters.containsKey("workloads")));
         Path defaultRollout = root.resolve(defaults.rollout());
         Path rollout = problems.get(() -> optionalFile("rollout", parameters, root, given.rollout()));
         Path invariants = problems.get(() -> optionalFile("invariants", parameters, root, given.invariants()));
@@ -119,8 +121,7 @@ public record CheckInputs(Settings settings, Path basedir, boolean nothingToChec
             return file;
         }
         if (parameters.containsKey(name)) {
-            throw new ConfigurationException("Setting '" + name + "' (zerodown." + name + ") names " + file
-                    + ", which is not a file; fix the path or remove the setting to use the default");
+            throw ConfigurationException.notThere(name, file, "file");
         }
         return null;
     }

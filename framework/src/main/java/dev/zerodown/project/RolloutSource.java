@@ -3,6 +3,7 @@ package dev.zerodown.project;
 import java.util.ArrayList;
 import java.util.List;
 import dev.zerodown.config.Durations;
+import dev.zerodown.engine.WorkloadApps;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.plan.Rollout;
 import dev.zerodown.plan.RolloutEvent;

@@ -81,7 +81,7 @@ public final class Setting<T> {
 
     /** Folder of &lt;version&gt;.sql workload files. */
     public static final Setting<String> WORKLOADS = define("workloads", SettingsParser::text, "src/test/zerodown",
-            "`src/test/zerodown`", "–", "Folder of <version>.sql workload files.");
+            "`src/test/zerodown`", null, "Folder of <version>.sql workload files.");
 
     /** The rollout file. */
     public static final Setting<String> ROLLOUT = define("rollout", SettingsParser::text, "src/test/zerodown/rollout.txt",
@@ -89,15 +89,16 @@ public final class Setting<T> {
 
     /** The invariants file. */
     public static final Setting<String> INVARIANTS = define("invariants", SettingsParser::text, "src/test/zerodown/invariants.sql",
-            "`src/test/zerodown/invariants.sql`", "– (`@Invariant`)", "The invariants file.");
+            "`src/test/zerodown/invariants.sql`", null, "The invariants file.");
 
     /** SQL run once after the baseline, without load. */
     public static final Setting<String> SEED = define("seed", SettingsParser::text, "src/test/zerodown/seed.sql",
             "`src/test/zerodown/seed.sql` if present", null, "SQL run once after the baseline, without load.");
 
-    /** Without a rollout file: the first step to check; earlier steps are the baseline. */
+    /** The first step to check; earlier steps are the baseline. */
     public static final Setting<String> SINCE = define("since", SettingsParser::text, null,
-            "the highest version only", "–", "Without a rollout file: the first step to check; earlier steps are the baseline.");
+            "the highest version only (no rollout file), else the whole rollout", null,
+            "The first step to check; earlier steps are the baseline.");
 
     /** Client threads per live version. */
     public static final Setting<Integer> CLIENTS = define("clients", p -> (int) p.number(1, 1000), 4,
@@ -141,7 +142,7 @@ public final class Setting<T> {
 
     /** Build result: error, warning or never. */
     public static final Setting<FailOn> FAIL_ON = define("failOn", p -> FailOn.parse(p.value()), FailOn.ERROR,
-            "`error`", "–", "Build result: error, warning or never.");
+            "`error`", "– (`@TransitionTest(defaultChecks = false)`)", "Build result: error, warning or never.");
 
     /** Where reports go. */
     public static final Setting<String> REPORT_DIRECTORY = define("reportDirectory", SettingsParser::text, "target/zerodown",
@@ -250,6 +251,24 @@ public final class Setting<T> {
     /** The annotation column of the docs' table: the attribute, or why there is none. */
     public String annotationText() {
         return annotationText == null ? "`" + name + "`" : annotationText;
+    }
+
+    /**
+     * The one-line error for a setting the JUnit extension does not read, given to it as a system property:
+     * {@code setting `failOn` (property zerodown.failOn) is not read by the JUnit extension, only by the Maven
+     * plugin (<failOn>) and the CLI (--failOn); in JUnit use ...; ...}. Null when the extension reads it.
+     */
+    @API(status = API.Status.INTERNAL)
+    public String notReadByJUnit() {
+        if (doors().contains(Door.ANNOTATION)) {
+            return null;
+        }
+        int open = annotationText.indexOf('(');
+        String instead = open < 0 ? "" : "; in JUnit use " + annotationText.substring(open + 1, annotationText.lastIndexOf(')'));
+        return "setting `" + name + "` (property " + property() + ") is not read by the JUnit extension, only by the"
+                + " Maven plugin (<" + name + ">) and the CLI (--" + name + ")" + instead + "; remove " + property()
+                + " from the tests' JVM (Surefire hands the build's -D properties to the tests: give the plugin's"
+                + " value in its <configuration>)";
     }
 
     /**

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zerodown.engine.CompatibilityRun;
+import dev.zerodown.junit.MigrationCompatibility;
+import dev.zerodown.junit.TransitionTest;
+import dev.zerodown.project.Check;
+import dev.zerodown.project.CheckInputs;
+import dev.zerodown.project.CheckLog;
+import dev.zerodown.result.TransitionResult;
 import dev.zerodown.load.AppVersionFactory;
 import dev.zerodown.migrations.MigrationLoader;
 import dev.zerodown.migrations.MigrationStep;
@@ -19,6 +25,11 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.EventConditions;
+import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,7 +37,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every bad input handled before any database, with its exact one-line message: properties, setting values,
- * {@code since}, {@code seed}. (A seed's SQL error, which needs PostgreSQL, is in {@code SeedErrorTest}.)
+ * {@code since}, {@code seed}, {@code workloads}, {@code invariants}, through each front door: the plain Java
+ * API, the {@code @MigrationCompatibility} annotation (run with JUnit's EngineTestKit), and the project check
+ * the Maven plugin and the CLI share ({@code CheckInputs} and {@code Check}, which both call with their
+ * parameters; {@code CheckCommandTest} and the plugin's {@code bad-inputs} IT show the same lines there). (A
+ * seed's SQL error, which needs PostgreSQL, is in {@code SeedErrorTest}.)
  */
 class BadInputTest {
     private static final AppVersionFactory IDLE = dataSource -> () -> { };
@@ -203,6 +218,215 @@ class BadInputTest {
                 .hasMessageStartingWith("2 configuration problems:\n- Setting 'seed' (zerodown.seed) names " + missing
                         + ", which is not a file; fix the path or remove the setting to use the default\n- ")
                 .hasMessageContaining("'V7'");
+    }
+
+    // --- the project check of the Maven plugin and the CLI: parameters (pom, -D, --option) over a project folder ---
+
+    static Stream<Arguments> projectInputs() {
+        Path db = dir.resolve("db");
+        return Stream.of(
+                Arguments.of("workloads=no-such-folder", Map.of("workloads", "no-such-folder"),
+                        "Setting 'workloads' (zerodown.workloads) names " + dir.resolve("no-such-folder")
+                                + ", which is not a folder; fix the path or remove the setting to use the default"),
+                Arguments.of("workload file nwe.sql, versions old and new", Map.of("workloads", "typo"),
+                        "Workload file nwe.sql in " + dir.resolve("typo") + " (setting `workloads`) is named after no"
+                                + " version of the rollout (versions: old, new); rename it to new.sql, or move it out of"
+                                + " the folder"),
+                Arguments.of("workload file V1.sql, versions v1 and v2 of a rollout file",
+                        Map.of("workloads", "capital", "rollout", "rollout.txt"),
+                        "Workload file V1.sql in " + dir.resolve("capital") + " (setting `workloads`) is named after no"
+                                + " version of the rollout (versions: v1, v2); rename it to v1.sql, or move it out of"
+                                + " the folder"),
+                Arguments.of("workload file orders.sql, no version near it", Map.of("workloads", "unrelated"),
+                        "Workload file orders.sql in " + dir.resolve("unrelated") + " (setting `workloads`) is named"
+                                + " after no version of the rollout (versions: old, new); rename it to <version>.sql,"
+                                + " or move it out of the folder"),
+                Arguments.of("invariants=no-such.sql", Map.of("invariants", "no-such.sql"),
+                        "Setting 'invariants' (zerodown.invariants) names " + dir.resolve("no-such.sql")
+                                + ", which is not a file; fix the path or remove the setting to use the default"),
+                Arguments.of("rollout=no-such.txt", Map.of("rollout", "no-such.txt"),
+                        "Setting 'rollout' (zerodown.rollout) names " + dir.resolve("no-such.txt")
+                                + ", which is not a file; fix the path or remove the setting to use the default"),
+                Arguments.of("profile=no-such.json", Map.of("profile", "no-such.json"),
+                        "Setting 'profile' (zerodown.profile) names " + dir.resolve("no-such.json")
+                                + ", which is not a file; fix the path or remove the setting to use the default"),
+                Arguments.of("since=R__views", Map.of("since", "R__views"),
+                        "Setting 'since' (zerodown.since) names the repeatable script R__views.sql, which runs after"
+                                + " the versioned steps and cannot start the check; name a versioned step:"
+                                + " V1__create_users, V2__add_email"),
+                Arguments.of("since=V1 with a rollout file that migrates V2", Map.of("since", "V1", "rollout", "rollout.txt"),
+                        "Setting 'since' (zerodown.since) names V1__create_users, which the rollout applies as its"
+                                + " baseline; name a step it migrates: V2__add_email"),
+                Arguments.of("severities=strong-lock=loud", Map.of("severities", "strong-lock=loud"),
+                        "setting `severities` (property zerodown.severities): `loud` is not a severity;"
+                                + " write error, warning or off"))
+                .map(a -> Arguments.of(a.get()[0], withMigrations((Map<?, ?>) a.get()[1], db), a.get()[2]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("projectInputs")
+    void should_reject_a_bad_project_input_of_the_plugin_and_the_cli_in_one_line(String what, Map<String, String> parameters,
+                                                                                 String message) throws IOException {
+        project();
+
+        assertThatThrownBy(() -> Check.prepare("bad", CheckInputs.read(parameters, new Properties(), dir),
+                BadInputTest.class.getClassLoader(), SILENT))
+                .isInstanceOf(ConfigurationException.class).hasMessage(message);
+    }
+
+    /** The project beside the migrations in {@code dir/db}: workload folders with misnamed files, a rollout file. */
+    private static void project() throws IOException {
+        Files.writeString(Files.createDirectories(dir.resolve("typo")).resolve("nwe.sql"), "select 1;\n");
+        Files.writeString(Files.createDirectories(dir.resolve("typo")).resolve("old.sql"), "select 1;\n");
+        Files.writeString(Files.createDirectories(dir.resolve("capital")).resolve("V1.sql"), "select 1;\n");
+        Files.writeString(dir.resolve("capital/v2.sql"), "select 1;\n");
+        Files.writeString(dir.resolve("capital/seed.sql"), "insert into users values (1);\n");
+        Files.writeString(Files.createDirectories(dir.resolve("unrelated")).resolve("orders.sql"), "select 1;\n");
+        Files.writeString(dir.resolve("rollout.txt"), "start v1\nmigrate V2\ndeploy v2\n");
+    }
+
+    private static Map<String, String> withMigrations(Map<?, ?> parameters, Path db) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("migrations", db.toString());
+        parameters.forEach((k, v) -> m.put((String) k, (String) v));
+        return m;
+    }
+
+    private static final CheckLog SILENT = new CheckLog() {
+        @Override
+        public void info(String line) {
+        }
+
+        @Override
+        public void warn(String line) {
+        }
+    };
+
+    // --- the JUnit extension: @MigrationCompatibility attributes and the zerodown.* system properties it reads ---
+
+    static Stream<Arguments> annotationInputs() {
+        Path junit = Path.of("src/test/resources/junit").toAbsolutePath();
+        return Stream.of(
+                Arguments.of(MissingWorkloads.class, null, "Setting 'workloads' (zerodown.workloads) names "
+                        + junit.resolve("no-such-workloads") + ", which is not a folder; fix the path or remove the"
+                        + " setting to use the default"),
+                Arguments.of(MisnamedWorkload.class, null, "Workload file V1.sql in " + junit.resolve("misnamed-workloads")
+                        + " (setting `workloads`) is named after no version of the rollout (versions: v1); rename it to"
+                        + " v1.sql, or move it out of the folder"),
+                Arguments.of(WorkloadOfAJavaVersion.class, null, "Workload file v1.sql in "
+                        + junit.resolve("expand-workloads") + " (setting `workloads`) is not used: the rollout gives"
+                        + " version v1 Java code; remove the file, or give the version no code (start(\"v1\") or"
+                        + " deploy(\"v1\")) to run it"),
+                Arguments.of(MissingInvariants.class, null, "Setting 'invariants' (zerodown.invariants) names "
+                        + junit.resolve("no-such-invariants.sql") + ", which is not a file; fix the path or remove the"
+                        + " setting to use the default"),
+                Arguments.of(SinceRepeatable.class, null, "Setting 'since' (zerodown.since) names the repeatable script"
+                        + " R__customer_names.sql, which runs after the versioned steps and cannot start the check; name a"
+                        + " versioned step: V1__create_customers, V2__add_email"),
+                Arguments.of(SinceBaseline.class, null, "Setting 'since' (zerodown.since) names V1__create_customers,"
+                        + " which the rollout applies as its baseline; name a step it migrates: V2__add_email,"
+                        + " V3__add_nickname"),
+                Arguments.of(SinceUnknown.class, null, "Setting 'since' (zerodown.since): unknown migration step 'V9';"
+                        + " available: V1__create_customers, V2__add_email, V3__add_nickname; name a step by version (V3)"
+                        + " or file name (V3__add_column)"),
+                Arguments.of(Plain.class, "zerodown.failOn=never", "setting `failOn` (property zerodown.failOn) is not"
+                        + " read by the JUnit extension, only by the Maven plugin (<failOn>) and the CLI (--failOn); in"
+                        + " JUnit use `@TransitionTest(defaultChecks = false)`; remove zerodown.failOn from the tests' JVM"
+                        + " (Surefire hands the build's -D properties to the tests: give the plugin's value in its"
+                        + " <configuration>)"),
+                Arguments.of(Plain.class, "zerodown.rollout=src/test/zerodown/rollout.txt", "setting `rollout` (property"
+                        + " zerodown.rollout) is not read by the JUnit extension, only by the Maven plugin (<rollout>) and"
+                        + " the CLI (--rollout); in JUnit use `@MigrationCompatibility.Rollout`; remove zerodown.rollout"
+                        + " from the tests' JVM (Surefire hands the build's -D properties to the tests: give the plugin's"
+                        + " value in its <configuration>)"),
+                Arguments.of(Plain.class, "zerodown.workloads=src/test/resources/junit/none", "Setting 'workloads'"
+                        + " (zerodown.workloads) names " + junit.resolve("none") + ", which is not a folder; fix the path"
+                        + " or remove the setting to use the default"),
+                Arguments.of(BadSoak.class, null, "setting `soak` (property zerodown.soak): `fast` is not a duration;"
+                        + " write a whole number with a unit ms, s, m or h, such as 500ms, 2s or 1m"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("annotationInputs")
+    void should_fail_a_test_class_with_a_bad_input_before_any_database_starts(Class<?> testClass, String property,
+                                                                             String message) {
+        String key = property == null ? null : property.substring(0, property.indexOf('='));
+        if (key != null) {
+            System.setProperty(key, property.substring(key.length() + 1));
+        }
+        try {
+            EngineTestKit.engine("junit-jupiter").selectors(DiscoverySelectors.selectClass(testClass)).execute()
+                    .containerEvents().assertThatEvents().haveExactly(1, EventConditions.event(
+                            EventConditions.container(testClass), EventConditions.finishedWithFailure(
+                                    TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                                    TestExecutionResultConditions.message(testClass.getSimpleName() + ": " + message))));
+        } finally {
+            if (key != null) {
+                System.clearProperty(key);
+            }
+        }
+    }
+
+    /**
+     * What every test class below shares: a transition test that would pass; the bad input is the only problem.
+     * (The nearest {@code @MigrationCompatibility} wins as a whole, so each class names its migrations.)
+     */
+    abstract static class Checked {
+        @TransitionTest
+        void eachTransition(TransitionResult result) {
+        }
+    }
+
+    @MigrationCompatibility(migrations = "classpath:junit/expand", soak = "200ms")
+    static class Plain extends Checked {
+        @MigrationCompatibility.Rollout
+        static Rollout rollout() {
+            return Rollout.startWith("v1", IDLE).migrate("V2", "V3");
+        }
+    }
+
+    @MigrationCompatibility(migrations = "classpath:junit/expand", workloads = "src/test/resources/junit/no-such-workloads")
+    static class MissingWorkloads extends Plain {
+    }
+
+    @MigrationCompatibility(migrations = "classpath:engine/rename-naive", workloads = "src/test/resources/junit/misnamed-workloads")
+    static class MisnamedWorkload extends Checked {
+        @MigrationCompatibility.Rollout
+        static Rollout rollout() {
+            return Rollout.startWith("v1").migrate("V2");
+        }
+    }
+
+    @MigrationCompatibility(migrations = "classpath:junit/expand", workloads = "src/test/resources/junit/expand-workloads")
+    static class WorkloadOfAJavaVersion extends Checked {
+        @MigrationCompatibility.Rollout
+        static Rollout rollout() {
+            return Rollout.startWith("v1", IDLE).migrate("V2").deploy("v2").retire("v1").migrate("V3");
+        }
+    }
+
+    @MigrationCompatibility(migrations = "classpath:junit/expand", invariants = "src/test/resources/junit/no-such-invariants.sql")
+    static class MissingInvariants extends Plain {
+    }
+
+    @MigrationCompatibility(migrations = "classpath:junit/repeatable", since = "R__customer_names")
+    static class SinceRepeatable extends Checked {
+        @MigrationCompatibility.Rollout
+        static Rollout rollout() {
+            return Rollout.startWith("v1", IDLE).migrate("V2");
+        }
+    }
+
+    @MigrationCompatibility(migrations = "classpath:junit/expand", since = "V1")
+    static class SinceBaseline extends Plain {
+    }
+
+    @MigrationCompatibility(migrations = "classpath:junit/expand", since = "V9")
+    static class SinceUnknown extends Plain {
+    }
+
+    @MigrationCompatibility(migrations = "classpath:junit/expand", soak = "fast")
+    static class BadSoak extends Plain {
     }
 
     private static CompatibilityRun run() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zerodown.engine.CompatibilityRun;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.load.SqlWorkload;
+import dev.zerodown.engine.WorkloadApps;
 import dev.zerodown.load.SyntheticMix;
 import dev.zerodown.plan.Rollout;
 import dev.zerodown.postgres.Database;

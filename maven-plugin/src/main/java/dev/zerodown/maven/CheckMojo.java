@@ -154,9 +154,10 @@ public class CheckMojo extends AbstractMojo {
     private String seed;
 
     /**
-     * Without a rollout file: the first step to check, by version ({@code V4}) or file name; earlier
-     * steps are the baseline. A pull request often adds several migrations. Default: the highest
-     * version only.
+     * The first step to check, by version ({@code V4}) or file name; earlier steps are the baseline. A pull
+     * request often adds several migrations. With a rollout file, its transitions before the step are not run
+     * (the versions live at that step are started). Default: the highest version only (without a rollout file),
+     * else the whole rollout.
      */
     @Parameter(property = "zerodown.since")
     private String since;

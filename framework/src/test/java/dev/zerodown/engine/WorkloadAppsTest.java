@@ -1,4 +1,4 @@
-package dev.zerodown.project;
+package dev.zerodown.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,5 +75,33 @@ class WorkloadAppsTest {
         WorkloadApps apps = new WorkloadApps(folder, dev.zerodown.load.SyntheticMix.DEFAULT, folder.resolve("missing.json"));
 
         assertThat(apps.apply("v1")).isInstanceOfSatisfying(SqlWorkload.class, w -> assertThat(w.source()).isEqualTo("workload"));
+    }
+
+    @Test
+    void should_accept_the_seed_and_invariants_files_beside_the_workloads() throws IOException {
+        Files.writeString(folder.resolve("v1.sql"), "select 1;\n");
+        Files.writeString(folder.resolve("seed.sql"), "insert into t values (1);\n");
+        Files.writeString(folder.resolve("invariants.sql"), "-- invariant: x\nselect 1 where false;\n");
+        Files.writeString(folder.resolve("big-seed.sql"), "insert into t values (2);\n");
+        Files.writeString(folder.resolve("rollout.txt"), "start v1\n");
+        dev.zerodown.settings.Settings settings = dev.zerodown.settings.Settings.defaults()
+                .with("seed", folder.resolve("big-seed.sql").toString());
+
+        new WorkloadApps(folder).requireMatching(dev.zerodown.plan.Rollout.startWith("v1").migrate("V2"), settings);
+    }
+
+    @Test
+    void should_report_every_misnamed_workload_file_together() throws IOException {
+        Files.writeString(folder.resolve("V1.sql"), "select 1;\n");
+        Files.writeString(folder.resolve("v3.sql"), "select 1;\n");
+        dev.zerodown.plan.Rollout rollout = dev.zerodown.plan.Rollout.startWith("v1").migrate("V2").deploy("v2");
+
+        assertThatThrownBy(() -> new WorkloadApps(folder).requireMatching(rollout, dev.zerodown.settings.Settings.defaults()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("2 configuration problems:\n"
+                        + "- Workload file V1.sql in " + folder + " (setting `workloads`) is named after no version of the"
+                        + " rollout (versions: v1, v2); rename it to v1.sql, or move it out of the folder\n"
+                        + "- Workload file v3.sql in " + folder + " (setting `workloads`) is named after no version of the"
+                        + " rollout (versions: v1, v2); rename it to <version>.sql, or move it out of the folder");
     }
 }

@@ -1,0 +1,1 @@
+create table customers (id bigserial primary key, name text not null);
