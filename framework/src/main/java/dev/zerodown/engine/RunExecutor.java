@@ -109,6 +109,7 @@ final class RunExecutor {
                 driver.beginWindow();
                 long start = monitor.nowMs();
                 long samplesBefore = monitor.sampleCount();
+                long lostBefore = monitor.connectionsLost();
                 StepTrace trace = null;
                 if (t.step() != null) {
                     trace = execute(db, steps, t);
@@ -123,6 +124,12 @@ final class RunExecutor {
                 soak.run(settings.soak());
                 var stats = driver.endWindow();
                 long end = monitor.nowMs();
+                if (monitor.connectionsLost() > lostBefore) {
+                    throw new EnvironmentException("The server ended every connection during '" + t.name()
+                            + "' (the lock sampler's too: " + monitor.lastConnectionLoss().orElse("") + "): it restarted,"
+                            + " crashed or stopped, so nothing measured there can be trusted; no verdict. Look at the server's"
+                            + " log, then run again");
+                }
                 if (monitor.sampleCount() == samplesBefore) {
                     throw new EnvironmentException("The lock sampler took no sample during '" + t.name() + "'"
                             + monitor.lastError().map(e -> ": " + e).orElse("") + "; no verdict without measurements");

@@ -65,6 +65,8 @@ public final class LockMonitor implements AutoCloseable {
     private volatile int migrationPid;
     private volatile long maxGapNanos;
     private volatile String lastError;
+    private final AtomicLong connectionsLost = new AtomicLong();
+    private volatile String lastConnectionLoss;
     private volatile Connection connection;
     private SampleQuery query;
     private long lastSampleNanos = Long.MIN_VALUE;
@@ -244,6 +246,20 @@ public final class LockMonitor implements AutoCloseable {
         return errors.get();
     }
 
+    /**
+     * How often the server ended the sampler's connection (SQLState class 08, or 57P01–57P03: shutdown, crash,
+     * not accepting connections). Nothing in a run ends the sampler's backend on purpose, so this is the mark of
+     * a server that restarted, crashed or stopped.
+     */
+    public long connectionsLost() {
+        return connectionsLost.get();
+    }
+
+    /** The error of the last lost connection, if any. */
+    public Optional<String> lastConnectionLoss() {
+        return Optional.ofNullable(lastConnectionLoss);
+    }
+
     /** The last sampling error, for the report. */
     public Optional<String> lastError() {
         return Optional.ofNullable(lastError);
@@ -360,6 +376,10 @@ public final class LockMonitor implements AutoCloseable {
     private void failed(Exception e) {
         long n = errors.incrementAndGet();
         lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (e instanceof SQLException sql && lostConnection(sql.getSQLState())) {
+            lastConnectionLoss = "SQLState " + sql.getSQLState() + ": " + String.valueOf(sql.getMessage()).lines().findFirst().orElse("");
+            connectionsLost.incrementAndGet();
+        }
         if (n == 1) {
             LOG.warn("Lock sampler on {} failed, retrying: {}", db, lastError);
         } else {
@@ -374,6 +394,12 @@ public final class LockMonitor implements AutoCloseable {
         disconnect();
         backoffNanos = Math.min(MAX_BACKOFF_NANOS, Math.max(intervalNanos, backoffNanos * 2));
         reconnectAtNanos = System.nanoTime() + backoffNanos;
+    }
+
+    /** Connection exceptions (class 08) and the server's own ending of a session: admin shutdown, crash shutdown, cannot connect now. */
+    static boolean lostConnection(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01") || sqlState.equals("57P02")
+                || sqlState.equals("57P03"));
     }
 
     private void disconnect() {
