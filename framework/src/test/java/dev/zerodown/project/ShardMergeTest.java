@@ -171,6 +171,19 @@ class ShardMergeTest {
     }
 
     @Test
+    void should_name_the_reports_no_manifest_lists_and_leave_them_out() throws IOException {
+        Path shards = copy(project.resolve("shards"), elsewhere.resolve("shards"));
+        copy(shards.resolve("1/shop/pg16"), shards.resolve("1/ShopRolloutTest/pg17"));
+        Recorder log = new Recorder();
+
+        new ShardMerge(log).merge(List.of(shards), elsewhere.resolve("merged"), null);
+
+        assertThat(log.lines).contains("WARNING: Left out 1 report that no shard manifest lists (a JUnit test class,"
+                + " or a check run without shard): " + shards.resolve("1/ShopRolloutTest/pg17"));
+        assertThat(elsewhere.resolve("merged/ShopRolloutTest")).doesNotExist();
+    }
+
+    @Test
     void should_say_so_when_a_shard_has_no_runs() throws IOException {
         Recorder log = new Recorder();
 
