@@ -35,13 +35,12 @@ final class CaptureCommand implements Command {
         spec.addOption(OptionSpec.builder(CheckCommand.PROJECT_DIR).paramLabel("<folder>").type(Path.class)
                 .description("Relative paths resolve against it. Default: the current directory.").build());
         spec.addOption(Command.option("captureUrl", "<url>", "jdbc:postgresql://host[:port]/database of a replica or"
-                + " staging clone. Required."));
-        spec.addOption(Command.option("profile", "<file>", "The file to write. Default: "
-                + ProfileCapture.DEFAULT_PROFILE + "."));
+                + " staging clone.", null));
+        spec.addOption(Command.option("profile", "<file>", "The file to write.", ProfileCapture.DEFAULT_PROFILE));
         spec.addOption(Command.option("captureValues", "<value>", "Also store most-common values and histogram"
-                + " bounds (row values!). Default: false."));
-        spec.addOption(Command.option("captureQueries", "<n>", "At most this many statements of the query mix."
-                + " Default: " + CaptureOptions.DEFAULT_MAX_QUERIES + "."));
+                + " bounds (row values!).", "false"));
+        spec.addOption(Command.option("captureQueries", "<n>", "At most this many statements of the query mix.",
+                String.valueOf(CaptureOptions.DEFAULT_MAX_QUERIES)));
         return spec;
     }
 

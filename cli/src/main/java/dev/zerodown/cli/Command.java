@@ -15,10 +15,14 @@ interface Command {
 
     int call(ParseResult parsed);
 
-    /** An option {@code --<name> <value>} that falls back to the property {@code zerodown.<name>}, as check's settings do. */
-    static OptionSpec option(String name, String label, String description) {
+    /**
+     * An option {@code --<name> <value>} that falls back to the property {@code zerodown.<name>}, as check's settings
+     * do; its help reads as theirs: the description, the property, then {@code Default: …} (or {@code Required.}).
+     */
+    static OptionSpec option(String name, String label, String description, String defaultText) {
         return OptionSpec.builder("--" + name).paramLabel(label).type(String.class)
-                .description(description + " Property zerodown." + name + ".").build();
+                .description(description + " Property zerodown." + name + ". "
+                        + (defaultText == null ? "Required." : "Default: " + defaultText + ".")).build();
     }
 
     /** The option's value, else the property {@code zerodown.<name>}, else null. */

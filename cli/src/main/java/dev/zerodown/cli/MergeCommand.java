@@ -39,11 +39,11 @@ final class MergeCommand implements Command {
         spec.addOption(OptionSpec.builder(CheckCommand.PROJECT_DIR).paramLabel("<folder>").type(Path.class)
                 .description("Relative paths resolve against it. Default: the current directory.").build());
         spec.addOption(Command.option(ShardMerge.SHARD_REPORTS, "<folders>", "The shard folders, comma-separated"
-                + " (besides the positional ones)."));
-        spec.addOption(Command.option("reportDirectory", "<folder>", "Where the merged reports go. Default:"
-                + " target/zerodown."));
-        spec.addOption(Command.option("failOn", "<level>", "error, warning or never, as for check. Default: the"
-                + " shards' own failOn."));
+                + " (besides the positional ones).", "none"));
+        spec.addOption(Command.option("reportDirectory", "<folder>", "Where the merged reports go.",
+                "target/zerodown"));
+        spec.addOption(Command.option("failOn", "<level>", "error, warning or never, as for check, whatever the"
+                + " shards ran with.", "error"));
         return spec;
     }
 

@@ -32,14 +32,13 @@ final class TrendCommand implements Command {
                 .sortOptions(false);
         spec.addOption(OptionSpec.builder(CheckCommand.PROJECT_DIR).paramLabel("<folder>").type(Path.class)
                 .description("Relative paths resolve against it. Default: the current directory.").build());
-        spec.addOption(Command.option("history", "<folder>", "The history folder, as given to check's --history."
-                + " Required."));
+        spec.addOption(Command.option("history", "<folder>", "The history folder, as given to check's --history.",
+                null));
         spec.addOption(OptionSpec.builder("--trendPage").paramLabel("<file>").type(String.class)
                 .description("The page to write. Default: " + TrendRun.DEFAULT_PAGE + ".").build());
         spec.addOption(Command.option("regressionRatio", "<ratio>", "A figure above this many times the median of"
-                + " the previous 7 runs is a regression. Default: 2."));
-        spec.addOption(Command.option("failOnRegression", "<value>", "Exit 1 when a figure regressed. Default:"
-                + " false."));
+                + " the previous 7 runs is a regression.", "2"));
+        spec.addOption(Command.option("failOnRegression", "<value>", "Exit 1 when a figure regressed.", "false"));
         return spec;
     }
 

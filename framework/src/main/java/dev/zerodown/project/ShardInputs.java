@@ -19,13 +19,16 @@ import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.report.ShardManifest;
 
 /**
- * What the shards of one check must agree on: the settings (those that decide where reports go and the slice
- * itself left out, paths relative to the project so runners with other checkout folders agree), the migration
- * steps, and the contents of the rollout, invariants, seed, profile and workload files.
+ * What the shards of one check must agree on: the settings (paths relative to the project, so runners with other
+ * checkout folders agree), the migration steps, and the contents of the rollout, invariants, seed, profile and
+ * workload files. Left out are the settings a pipeline may set per shard without changing what is checked: the
+ * slice itself, where reports and history go, the build result, and which clone of the external server a shard
+ * uses.
  */
 final class ShardInputs {
-    /** Settings that differ between the shards of one pipeline on purpose. */
-    private static final Set<String> PER_SHARD = Set.of("shard", "reportDirectory", "history");
+    /** Settings that may differ between the shards of one pipeline. */
+    static final Set<String> PER_SHARD = Set.of("shard", "reportDirectory", "history", "failOn", "jdbcUrl",
+            "allowExternal");
 
     private ShardInputs() {
     }

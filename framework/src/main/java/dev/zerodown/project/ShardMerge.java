@@ -114,7 +114,8 @@ public final class ShardMerge {
      * Merges the shards found below {@code shardFolders} into {@code reportDirectory} and returns the build
      * failure's message when the merged verdicts and {@code failOn} call for one.
      *
-     * @param failOn the build result's level, or null for the shards' own {@code failOn}
+     * @param failOn the build result's level ({@code error} when null), whatever the shards ran with: shards often
+     *               run with {@code failOn=never} to leave the verdict to the merge
      * @throws ConfigurationException when the shards are not one complete set
      */
     public Optional<String> merge(List<Path> shardFolders, Path reportDirectory, FailOn failOn) {
@@ -140,8 +141,7 @@ public final class ShardMerge {
         log.info("Summary: " + written.summary());
         log.info("Surefire XML: " + written.junitXml().size() + " file" + (written.junitXml().size() == 1 ? "" : "s")
                 + " below " + out);
-        FailOn level = failOn != null ? failOn : shardsFailOn(found);
-        return new BuildVerdict(level, log).concludeVerdicts(verdicts);
+        return new BuildVerdict(failOn == null ? FailOn.ERROR : failOn, log).concludeVerdicts(verdicts);
     }
 
     /** Every manifest below the folders, each file once. */
@@ -155,7 +155,7 @@ public final class ShardMerge {
                         + " the shards' report directories were downloaded to");
             } else if (out.startsWith(f) || f.startsWith(out)) {
                 problems.add("reportDirectory " + out + " and the shard report folder " + f + " overlap; merge into a"
-                        + " folder of its own (the merged reports would be read as a shard's)");
+                        + " folder of its own (the merge would write over a shard's reports)");
             } else {
                 files.addAll(manifests(f));
             }
@@ -332,11 +332,5 @@ public final class ShardMerge {
             log.warn("Left out " + others.size() + " report" + (others.size() == 1 ? "" : "s") + " that no shard"
                     + " manifest lists (a JUnit test class, or a check run without shard): " + String.join(", ", others));
         }
-    }
-
-    /** The shards' own failOn (the same in every shard: it is one of the inputs they agree on). */
-    private static FailOn shardsFailOn(List<Found> found) {
-        String value = found.get(0).manifest().inputs().settings().get("failOn");
-        return value == null ? FailOn.ERROR : FailOn.parse(value);
     }
 }

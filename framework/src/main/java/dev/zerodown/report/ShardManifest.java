@@ -65,8 +65,9 @@ public record ShardManifest(String run, int shard, int of, List<Run> runs, List<
     /**
      * What the shards of one check must agree on.
      *
-     * @param settings   the effective settings but {@code shard}, {@code reportDirectory} and {@code history}, paths
-     *                   relative to the project
+     * @param settings   the effective settings but those a pipeline may set per shard ({@code shard},
+     *                   {@code reportDirectory}, {@code history}, {@code failOn}, {@code jdbcUrl},
+     *                   {@code allowExternal}), paths relative to the project
      * @param migrations SHA-256 of the migration steps (file names and statements)
      * @param files      SHA-256 of the rollout, invariants, seed, profile and workload files
      */

@@ -59,7 +59,7 @@ class ShardMergeTest {
         assertThat(one.allRuns()).containsExactly("shop/pg16", "shop/pg17").isEqualTo(two.allRuns());
         assertThat(one.inputs()).isEqualTo(two.inputs());
         assertThat(one.inputs().settings()).containsEntry("migrations", "filesystem:db")
-                .doesNotContainKeys("shard", "reportDirectory", "history");
+                .doesNotContainKeys("shard", "reportDirectory", "history", "failOn", "jdbcUrl", "allowExternal");
         assertThat(one.runs().get(0).failure()).contains("shop is unsafe on PostgreSQL 16.");
         assertThat(project.resolve("shards/1/shop/pg16/report.json")).exists();
         assertThat(project.resolve("shards/1/shop/pg17")).doesNotExist();
@@ -168,6 +168,17 @@ class ShardMergeTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("reportDirectory " + out + " already holds reports no shard wrote (OrdersTest/pg17);"
                         + " merge into an empty folder, or remove them");
+    }
+
+    @Test
+    void should_refuse_to_merge_into_a_shard_folder() {
+        Path shards = project.resolve("shards");
+
+        assertThatThrownBy(() -> new ShardMerge(new Recorder()).merge(List.of(shards), shards.resolve("1"), null))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("reportDirectory " + shards.resolve("1") + " and the shard report folder " + shards
+                        + " overlap; merge into a folder of its own (the merge would write over a shard's reports)");
+        assertThat(shards.resolve("1/shop/pg16/report.json")).exists();
     }
 
     @Test

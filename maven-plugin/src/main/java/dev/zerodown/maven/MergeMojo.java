@@ -40,8 +40,8 @@ public class MergeMojo extends AbstractMojo {
     private String reportDirectory;
 
     /**
-     * What fails the build: {@code error}, {@code warning} or {@code never}, as for {@code zerodown:check}. Default:
-     * the shards' own {@code failOn}.
+     * What fails the build: {@code error}, {@code warning} or {@code never}, as for {@code zerodown:check}, whatever
+     * the shards ran with (they often run with {@code never} to leave the verdict to the merge). Default: {@code error}.
      */
     @Parameter(property = "zerodown.failOn")
     private String failOn;
