@@ -27,7 +27,7 @@ import picocli.CommandLine.ParseResult;
  * as the plugin reads its parameters: an option beats the property {@code zerodown.<name>} (a
  * {@code -D} of the JVM), which beats the default; paths resolve against {@code --project-dir}.
  */
-final class CheckCommand {
+final class CheckCommand implements Command {
     static final String PROJECT_DIR = "--project-dir";
     static final String BINARIES_DIRECTORY = "--binariesDirectory";
 
@@ -41,7 +41,8 @@ final class CheckCommand {
         this.env = env;
     }
 
-    CommandSpec spec() {
+    @Override
+    public CommandSpec spec() {
         CommandSpec spec = CommandSpec.create().name("check").mixinStandardHelpOptions(true)
                 .version("zerodown " + Main.version());
         spec.usageMessage().description("Checks the project's migrations under load; exit code 0 safe, 1 unsafe"
@@ -63,7 +64,8 @@ final class CheckCommand {
     }
 
     /** Runs the check of one parsed {@code check} command line and returns the exit code. */
-    int call(ParseResult parsed) {
+    @Override
+    public int call(ParseResult parsed) {
         Path projectDir = parsed.matchedOptionValue(PROJECT_DIR, Path.of("")).toAbsolutePath().normalize();
         String binaries = parsed.matchedOptionValue(BINARIES_DIRECTORY, null);
         if (binaries != null) {
@@ -129,16 +131,6 @@ final class CheckCommand {
     }
 
     private CheckLog log() {
-        return new CheckLog() {
-            @Override
-            public void info(String line) {
-                out.println(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                out.println("WARNING: " + line);
-            }
-        };
+        return Command.log(out);
     }
 }

@@ -4,9 +4,10 @@ import java.io.PrintStream;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * {@code java -jar zerodown-cli.jar check …}: the Maven plugin's check for any project. Exit codes:
+ * {@code java -jar zerodown-cli.jar check|merge|capture|trend …}: the Maven plugin's goals for any project. Exit codes:
  * {@value #SAFE} safe, {@value #UNSAFE} unsafe (per {@code failOn}), {@value #ERROR} a configuration or
  * environment error (one line on standard error, no stack trace).
  */
@@ -24,12 +25,16 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; everything it prints goes to {@code out} and {@code err}. */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CheckCommand check = new CheckCommand(out, err, env);
+        Map<String, Command> commands = new java.util.LinkedHashMap<>();
+        commands.put("check", new CheckCommand(out, err, env));
+        commands.put("merge", new MergeCommand(out, err));
+        commands.put("capture", new CaptureCommand(out, err, env));
+        commands.put("trend", new TrendCommand(out, err));
         CommandSpec top = CommandSpec.create().name("zerodown").version("zerodown " + version())
                 .mixinStandardHelpOptions(true);
         top.usageMessage().description("Runs PostgreSQL migrations step by step under load on a real PostgreSQL"
                 + " and judges every hazard it measured.");
-        top.addSubcommand("check", check.spec());
+        commands.forEach((name, command) -> top.addSubcommand(name, command.spec()));
         CommandLine cli = new CommandLine(top).setOverwrittenOptionsAllowed(true); // the last --x wins, as in a script that appends
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
@@ -49,7 +54,8 @@ public final class Main {
                 cli.usage(out);
                 return ERROR;
             }
-            return check.call(p.subcommand());
+            ParseResult sub = p.subcommand();
+            return commands.get(sub.commandSpec().name()).call(sub);
         });
         return cli.execute(args);
     }

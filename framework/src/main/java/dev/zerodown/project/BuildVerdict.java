@@ -6,7 +6,6 @@ import java.util.Optional;
 import dev.zerodown.config.Text;
 import dev.zerodown.engine.CompatibilityRun.RunOutcome;
 import dev.zerodown.hazards.Severity;
-import dev.zerodown.report.FailureMessage;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
@@ -30,18 +29,22 @@ public final class BuildVerdict {
      * line per run (a warning for an unsafe run that {@code failOn=never} lets pass) and returns empty.
      */
     public Optional<String> conclude(List<RunOutcome> outcomes) {
-        List<RunResult> results = outcomes.stream().map(RunOutcome::result).toList();
-        Optional<String> failure = failure(results, failOn);
+        return concludeVerdicts(outcomes.stream().map(o -> RunVerdict.of(o.result())).toList());
+    }
+
+    /** {@link #conclude(List)} over verdicts (a merge reads them from the shards' manifests). */
+    public Optional<String> concludeVerdicts(List<RunVerdict> verdicts) {
+        Optional<String> failure = failureOf(verdicts, failOn);
         if (failure.isPresent()) {
             return failure;
         }
-        for (RunResult r : results) {
+        for (RunVerdict r : verdicts) {
             if (r.verdict() == Verdict.UNSAFE) {
                 log.warn("Zerodown: " + r.name() + " is unsafe on PostgreSQL " + r.postgresVersion()
                         + " (see the report); the build succeeds because failOn=" + failOn.id());
             } else {
                 log.info("Zerodown: " + r.name() + " is safe on PostgreSQL " + r.postgresVersion() + " ("
-                        + r.transitions().size() + " transitions)");
+                        + r.transitions() + " transitions)");
             }
         }
         return Optional.empty();
@@ -49,22 +52,26 @@ public final class BuildVerdict {
 
     /** The build failure's message, if the results and {@code failOn} call for one. */
     public static Optional<String> failure(List<RunResult> results, FailOn failOn) {
+        return failureOf(results.stream().map(RunVerdict::of).toList(), failOn);
+    }
+
+    private static Optional<String> failureOf(List<RunVerdict> verdicts, FailOn failOn) {
         if (failOn == FailOn.NEVER) {
             return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
-        for (RunResult r : results) {
+        for (RunVerdict r : verdicts) {
             if (r.verdict() == Verdict.UNSAFE) {
-                parts.add(FailureMessage.of(r));
+                r.failureText().ifPresent(parts::add);
             } else if (failOn == FailOn.WARNING) {
-                warnings(r).ifPresent(parts::add);
+                r.warningsText().ifPresent(parts::add);
             }
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", parts));
     }
 
     /** Every unacknowledged warning of a safe run, for {@code failOn=warning}. */
-    private static Optional<String> warnings(RunResult r) {
+    static Optional<String> warnings(RunResult r) {
         StringBuilder b = new StringBuilder();
         int count = 0;
         for (TransitionResult t : r.transitions()) {

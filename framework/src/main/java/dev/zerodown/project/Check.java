@@ -1,8 +1,11 @@
 package dev.zerodown.project;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.engine.CompatibilityRun;
 import dev.zerodown.engine.CompatibilityRun.RunOutcome;
 import dev.zerodown.engine.WorkloadApps;
@@ -10,7 +13,10 @@ import dev.zerodown.load.SyntheticTraffic;
 import dev.zerodown.load.SyntheticWorkload;
 import dev.zerodown.migrations.MigrationLoader;
 import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.report.Reports;
+import dev.zerodown.report.ShardManifest;
 import dev.zerodown.settings.Settings;
+import dev.zerodown.settings.Shard;
 import org.apiguardian.api.API;
 
 /**
@@ -68,7 +74,8 @@ public final class Check {
     public List<RunOutcome> run(PrintStream stdout) {
         RunDisplay display = new RunDisplay(inputs, log, System.getenv(), stdout);
         List<RunOutcome> outcomes = new ArrayList<>();
-        for (int major : inputs.settings().postgresVersions()) {
+        ShardLog.before(name, inputs.settings(), log);
+        for (int major : majors()) {
             log.info("Checking " + steps.size() + " migration(s) on PostgreSQL " + major + " ("
                     + inputs.settings().provider() + ")");
             WorkloadApps apps = new WorkloadApps(inputs.workloads(), inputs.settings().syntheticMix(),
@@ -78,7 +85,26 @@ public final class Check {
             display.show(outcome);
             outcomes.add(outcome);
         }
+        if (inputs.settings().shard() == null) {
+            ShardManifest.remove(Path.of(inputs.settings().reportDirectory()), name);
+        } else {
+            Path reports = Path.of(inputs.settings().reportDirectory());
+            try {
+                log.info("Shard manifest: " + ShardLog.manifest(name, inputs, steps, outcomes).write(reports));
+                Reports.writeIndex(reports);
+            } catch (UncheckedIOException e) {
+                throw new EnvironmentException("Could not write the shard manifest of " + name + " to reportDirectory "
+                        + reports + ": " + e.getMessage() + "; without it zerodown:merge counts this shard as missing", e);
+            }
+        }
         return outcomes;
+    }
+
+    /** The majors this check runs: every one of {@code postgresVersions}, or the slice of its {@code shard}. */
+    public List<Integer> majors() {
+        Shard shard = inputs.settings().shard();
+        return shard == null ? inputs.settings().postgresVersions()
+                : shard.majors(name, inputs.settings().postgresVersions());
     }
 
     private CompatibilityRun engine(RolloutSource source) {

@@ -20,6 +20,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL)
 public final class MarkdownReport {
+    /** How the line that points to the HTML report starts. */
+    public static final String FULL_REPORT = "Full report with the timeline: ";
+
     private MarkdownReport() {
     }
 
@@ -39,7 +42,7 @@ public final class MarkdownReport {
             blocking.forEach(l -> hazard(b, l));
         }
         if (htmlPath != null) {
-            b.append("\nFull report with the timeline: ").append(Markdown.code(htmlPath.toString().replace('\\', '/')))
+            b.append('\n').append(FULL_REPORT).append(Markdown.code(htmlPath.toString().replace('\\', '/')))
                     .append('\n');
         }
         return b.toString();

@@ -100,7 +100,7 @@ public final class Reports {
     }
 
     /** The path as a reader of report.md should see it: relative to the working directory when below it. */
-    private static Path shown(Path html) {
+    static Path shown(Path html) {
         Path abs = html.toAbsolutePath().normalize();
         Path cwd = Path.of("").toAbsolutePath();
         return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;

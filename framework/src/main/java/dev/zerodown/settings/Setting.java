@@ -148,6 +148,11 @@ public final class Setting<T> {
     public static final Setting<String> REPORT_DIRECTORY = define("reportDirectory", SettingsParser::text, "target/zerodown",
             "`target/zerodown`", null, "Where reports go.");
 
+    /** This CI runner's slice of the check's runs, i/n; zerodown:merge joins the shards' reports. */
+    @API(status = API.Status.EXPERIMENTAL)
+    public static final Setting<Shard> SHARD = define("shard", p -> p.text() == null ? null : Shard.parse(p.value()), null,
+            "unset (every run)", "–", "This CI runner's slice of the check's runs, i/n; zerodown:merge joins the shards' reports.");
+
     /** Seed of the workloads' random generators. */
     public static final Setting<Long> RANDOM_SEED = define("randomSeed", p -> p.number(Long.MIN_VALUE, Long.MAX_VALUE), 42L,
             "`42`", null, "Seed of the workloads' random generators.");

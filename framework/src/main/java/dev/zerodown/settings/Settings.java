@@ -60,6 +60,7 @@ public record Settings(
         Severities severities,
         FailOn failOn,
         String reportDirectory,
+        @API(status = API.Status.EXPERIMENTAL) Shard shard,
         long randomSeed,
         AppRoles appRole,
         SyntheticMix syntheticMix,

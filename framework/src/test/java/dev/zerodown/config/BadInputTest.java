@@ -83,7 +83,10 @@ class BadInputTest {
                 Arguments.of("zerodown.colour", "blue",
                         "Unknown property 'zerodown.colour' (value 'blue'); accepted: zerodown.<setting> for the settings "
                                 + SETTINGS + ", and zerodown.binariesDirectory, zerodown.clusterCache,"
-                                + " zerodown.dataDirectory, zerodown.skip, zerodown.regressionRatio, zerodown.failOnRegression"));
+                                + " zerodown.dataDirectory, zerodown.skip, zerodown.regressionRatio, zerodown.failOnRegression,"
+                                + " zerodown.shardReports"),
+                Arguments.of("zerodown.shards", "2/4",
+                        "Unknown property 'zerodown.shards' (value '2/4'); did you mean zerodown.shard?"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -161,7 +164,17 @@ class BadInputTest {
                 Arguments.of("placeholders", "=select",
                         "setting `placeholders` (property zerodown.placeholders): `=select` " + PLACEHOLDER_FORMAT),
                 Arguments.of("placeholders", "a b=c",
-                        "setting `placeholders` (property zerodown.placeholders): `a b=c` " + PLACEHOLDER_FORMAT));
+                        "setting `placeholders` (property zerodown.placeholders): `a b=c` " + PLACEHOLDER_FORMAT),
+                Arguments.of("shard", "x", "setting `shard` (property zerodown.shard): `x` is not a shard i/n (the"
+                        + " i-th of n shards, i from 1 to n); write 2/4 for the second of four shards"),
+                Arguments.of("shard", "2/0", "setting `shard` (property zerodown.shard): `2/0` is not a shard i/n (the"
+                        + " i-th of n shards, i from 1 to n); write 2/4 for the second of four shards"),
+                Arguments.of("shard", "0/4", "setting `shard` (property zerodown.shard): `0/4` is not a shard of 4"
+                        + " (i from 1 to 4); write 1/4 to 4/4"),
+                Arguments.of("shard", "5/4", "setting `shard` (property zerodown.shard): `5/4` is not a shard of 4"
+                        + " (i from 1 to 4); write 1/4 to 4/4"),
+                Arguments.of("shard", "2/1", "setting `shard` (property zerodown.shard): `2/1` is not a shard of 1"
+                        + " (i from 1 to 1); write 1/1"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

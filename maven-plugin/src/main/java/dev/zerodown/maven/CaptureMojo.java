@@ -3,9 +3,7 @@ package dev.zerodown.maven;
 import java.nio.file.Path;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
-import dev.zerodown.profile.CaptureOptions;
-import dev.zerodown.profile.CaptureSource;
-import dev.zerodown.profile.ProductionProfile;
+import dev.zerodown.project.ProfileCapture;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
@@ -40,7 +38,7 @@ public class CaptureMojo extends AbstractMojo {
     private String captureUrl;
 
     /** The file to write. Default: {@code src/test/zerodown/profile.json}. */
-    @Parameter(property = "zerodown.profile", defaultValue = "src/test/zerodown/profile.json")
+    @Parameter(property = "zerodown.profile", defaultValue = ProfileCapture.DEFAULT_PROFILE)
     private String profile;
 
     /** Also store most-common values and histogram bounds (row values!). Default: {@code false}. */
@@ -68,22 +66,14 @@ public class CaptureMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException {
         try {
             Server server = server();
-            CaptureSource source = CaptureSource.of(captureUrl, server == null ? null : server.getUsername(),
-                    server == null ? null : server.getPassword(), System.getenv());
             Path base = project != null && project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("");
-            Path file = base.resolve(profile).normalize();
-            getLog().info("Capturing a production profile from " + source + " (read-only)");
-            ProductionProfile p = ProductionProfile.capture(source.dataSource(),
-                    CaptureOptions.defaults().withCaptureValues(captureValues).withMaxQueries(captureQueries));
-            p.warnings().forEach(w -> getLog().warn(w));
-            p.write(file);
-            getLog().info("Wrote " + file + ": " + p.tables().size() + " tables, "
-                    + p.tables().stream().mapToLong(t -> t.rows()).sum() + " rows in all, " + p.queries().size()
-                    + " statements" + (captureValues ? ", with row values" : ", no row values"));
+            ProfileCapture.capture(captureUrl, server == null ? null : server.getUsername(),
+                    server == null ? null : server.getPassword(), System.getenv(), base.resolve(profile).normalize(),
+                    captureValues, captureQueries, MavenLog.of(getLog()));
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (EnvironmentException e) {
-            throw new MojoExecutionException("environment: " + CaptureSource.redact(String.valueOf(e.getMessage())), e);
+            throw new MojoExecutionException("environment: " + e.getMessage(), e);
         }
     }
 

@@ -229,6 +229,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "zerodown.reportDirectory", defaultValue = "${project.build.directory}/zerodown")
     private String reportDirectory;
 
+    /**
+     * This CI runner's slice of the module's runs, {@code i/n} (e.g. {@code 2/4}): the runs (one per PostgreSQL
+     * major) sorted by key are dealt round-robin over the n shards, and {@code <reportDirectory>/<artifactId>/shard.json}
+     * records the slice for {@code zerodown:merge}. Default: unset (every run).
+     */
+    @Parameter(property = "zerodown.shard")
+    private String shard;
+
     /** Seed of the workloads' random generators (printed in the report, so a run can be repeated). Default: {@code 42}. */
     @Parameter(property = "zerodown.randomSeed")
     private String randomSeed;
@@ -325,7 +333,7 @@ public class CheckMojo extends AbstractMojo {
             try (ProjectClassLoader classLoader = ProjectClassLoader.of(project.getTestClasspathElements())) {
                 Check check = Check.prepare(project.getArtifactId(), inputs, classLoader, log());
                 new PostgresArtifacts(repositorySystem, repositorySession, project.getRemoteProjectRepositories())
-                        .prepare(inputs.settings());
+                        .prepare(inputs.settings(), check.majors());
                 outcomes = check.run(System.out);
             }
             Optional<String> failure = new BuildVerdict(inputs.settings().failOn(), log()).conclude(outcomes);
@@ -387,6 +395,7 @@ public class CheckMojo extends AbstractMojo {
         m.put("severities", severities);
         m.put("failOn", failOn);
         m.put("reportDirectory", reportDirectory);
+        m.put("shard", shard);
         m.put("randomSeed", randomSeed);
         m.put("appRole", appRole);
         m.put("syntheticMix", syntheticMix);

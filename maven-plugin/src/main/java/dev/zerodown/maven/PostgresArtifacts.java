@@ -30,11 +30,12 @@ final class PostgresArtifacts {
         this.repositories = repositories;
     }
 
-    void prepare(Settings settings) {
+    /** @param majors the majors this check runs (its shard's, when sharded) */
+    void prepare(Settings settings, List<Integer> majors) {
         if (settings.provider() != ProviderKind.EMBEDDED && settings.provider() != ProviderKind.AUTO) {
             return;
         }
-        for (int major : settings.postgresVersions()) {
+        for (int major : majors) {
             resolve(new DefaultArtifact(Postgres.binariesCoordinates(major)));
         }
         if (System.getProperty("maven.repo.local") == null) {

@@ -2,9 +2,9 @@ package dev.zerodown.maven;
 
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.report.History;
-import dev.zerodown.report.Trend;
+import dev.zerodown.project.TrendRun;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -41,24 +41,18 @@ public class TrendMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (history == null) {
-            throw new MojoExecutionException("zerodown:trend needs the history folder: -Dzerodown.history=<dir> "
-                    + "(the folder zerodown:check appends " + History.FILE + " to)");
-        }
-        File page = trendPage == null ? new File("target/zerodown/trend.html") : trendPage;
-        Trend.Result result;
+        File page = trendPage == null ? new File(TrendRun.DEFAULT_PAGE) : trendPage;
+        Optional<String> failure;
         try {
-            result = Trend.render(history.toPath(), page.toPath(), regressionRatio);
+            failure = TrendRun.render(history == null ? null : history.toPath(), page.toPath(), regressionRatio,
+                    failOnRegression, MavenLog.of(getLog()));
         } catch (ConfigurationException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException("environment: " + e.getMessage(), e);
         }
-        getLog().info("Trend of " + result.runs() + " runs in " + history + ": " + page);
-        result.regressions().forEach(r -> getLog().warn("Regression: " + r));
-        if (failOnRegression && !result.regressions().isEmpty()) {
-            throw new MojoFailureException(result.regressions().size() + " figures regressed past "
-                    + regressionRatio + "x the median of the previous runs; see " + page);
+        if (failure.isPresent()) {
+            throw new MojoFailureException(failure.get());
         }
     }
 }
