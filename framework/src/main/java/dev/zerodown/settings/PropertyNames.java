@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 final class PropertyNames {
     static final String PREFIX = "zerodown.";
 
-    /** Properties that are not settings: where the engine keeps binaries and clusters, the plugin's skip, trend's and merge's. */
+    /** Properties that are not settings: where the engine keeps binaries and clusters, the plugin's skip, trend's, merge's and capture's. */
     static final List<String> OTHERS = List.of("binariesDirectory", "clusterCache", "dataDirectory", "skip",
-            "regressionRatio", "failOnRegression", "shardReports");
+            "regressionRatio", "failOnRegression", "shardReports", "captureUrl", "captureValues", "captureQueries",
+            "captureServer");
 
     /**
      * Properties of Zerodown's own build and tests (Surefire hands a build's {@code -D} properties to the tests

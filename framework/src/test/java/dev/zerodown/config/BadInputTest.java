@@ -84,7 +84,8 @@ class BadInputTest {
                         "Unknown property 'zerodown.colour' (value 'blue'); accepted: zerodown.<setting> for the settings "
                                 + SETTINGS + ", and zerodown.binariesDirectory, zerodown.clusterCache,"
                                 + " zerodown.dataDirectory, zerodown.skip, zerodown.regressionRatio, zerodown.failOnRegression,"
-                                + " zerodown.shardReports"),
+                                + " zerodown.shardReports, zerodown.captureUrl, zerodown.captureValues, zerodown.captureQueries,"
+                                + " zerodown.captureServer"),
                 Arguments.of("zerodown.shards", "2/4",
                         "Unknown property 'zerodown.shards' (value '2/4'); did you mean zerodown.shard?"));
     }
