@@ -42,6 +42,8 @@ public final class ProfileSeed {
     private final long maxSeedRows;
     private final long randomSeed;
     private final int threads;
+    private java.time.Duration progressEvery = SeedProgress.EVERY;
+    private java.util.function.Consumer<String> progressSink;
 
     /**
      * @param maxSeedRows for {@code scale=auto}: no table gets more rows than this
@@ -57,6 +59,13 @@ public final class ProfileSeed {
         this.maxSeedRows = maxSeedRows;
         this.randomSeed = randomSeed;
         this.threads = threads;
+    }
+
+    /** How often a long seed logs its progress (tests shorten it). */
+    ProfileSeed progressEvery(java.time.Duration every, java.util.function.Consumer<String> sink) {
+        this.progressEvery = every;
+        this.progressSink = sink;
+        return this;
     }
 
     /**
@@ -88,6 +97,8 @@ public final class ProfileSeed {
         List<List<TableRows>> levels = order.levels();
         gens.values().forEach(g -> g.plan(order.breaks()));
         Map<String, Long> seeded = new LinkedHashMap<>();
+        SeedProgress progress = progressSink == null ? new SeedProgress(progressEvery)
+                : new SeedProgress(progressEvery, progressSink);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "zerodown-seed");
             t.setDaemon(true);
@@ -98,7 +109,8 @@ public final class ProfileSeed {
                 List<Future<?>> running = new ArrayList<>();
                 for (TableRows g : level) {
                     if (g.rows > 0) {
-                        running.add(pool.submit(() -> copy(target, g)));
+                        SeedProgress.Tracked tracked = progress.track(g.table.qualified(), g.rows);
+                        running.add(pool.submit(() -> copy(target, g, tracked)));
                         seeded.put(g.table.qualified(), g.rows);
                     }
                 }
@@ -106,6 +118,7 @@ public final class ProfileSeed {
             }
         } finally {
             pool.shutdownNow();
+            progress.close();
         }
         finish(target, gens);
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -148,7 +161,8 @@ public final class ProfileSeed {
         return gens;
     }
 
-    private void copy(DataSource target, TableRows g) {
+    private void copy(DataSource target, TableRows g, SeedProgress.Tracked tracked) {
+        tracked.started();
         String sql = "copy " + g.table.quoted() + " (" + String.join(", ", g.columnNames().stream().map(SeedCatalog::quote).toList())
                 + ") from stdin";
         SplittableRandom rnd = new SplittableRandom(randomSeed ^ ((long) g.table.qualified().hashCode() << 32));
@@ -163,10 +177,12 @@ public final class ProfileSeed {
                     g.writeRow(i, rnd, b);
                     if (b.length() >= CHUNK) {
                         write(in, b);
+                        tracked.done.set(i + 1);
                     }
                 }
                 write(in, b);
                 in.endCopy();
+                tracked.done.set(g.rows);
             } finally {
                 if (in.isActive()) {
                     in.cancelCopy();

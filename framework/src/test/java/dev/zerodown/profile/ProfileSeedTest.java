@@ -121,6 +121,28 @@ class ProfileSeedTest {
                         + "values, but 40 rows are to be seeded");
     }
 
+    @Test
+    void should_log_each_tables_progress_while_a_seed_takes_long() throws SQLException {
+        ProductionProfile profile = ProductionProfile.capture(production.dataSource("capture"));
+        java.util.List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        ProfileSeed.Result r = new ProfileSeed(profile, Scale.parse("20"), 1_000_000, 42)
+                .progressEvery(java.time.Duration.ofMillis(5), lines::add).seed(test.dataSource("seed"));
+
+        assertThat(r.rows()).containsEntry("shop.orders", 400_000L);
+        assertThat(lines).as("progress lines of the 400,000 orders").filteredOn(l -> l.startsWith("Seeding shop.orders: "))
+                .isNotEmpty().allSatisfy(l -> assertThat(l).matches("Seeding shop\\.orders: [\\d,]+ of 400,000 rows \\(\\d+ %\\),"
+                        + " [\\d,]+ rows/s, (about \\d+s left|time left unknown)"));
+    }
+
+    @Test
+    void should_word_a_progress_line_with_rate_and_time_left() {
+        assertThat(SeedProgress.line("shop.orders", 250_000, 1_000_000, 2.5))
+                .isEqualTo("Seeding shop.orders: 250,000 of 1,000,000 rows (25 %), 100,000 rows/s, about 8s left");
+        assertThat(SeedProgress.line("shop.orders", 0, 1_000_000, 0.0))
+                .isEqualTo("Seeding shop.orders: 0 of 1,000,000 rows (0 %), 0 rows/s, time left unknown");
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection c = test.connect("check"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
