@@ -15,6 +15,7 @@ import dev.zerodown.settings.Settings;
 import dev.zerodown.invariants.Invariant;
 import dev.zerodown.migrations.MigrationLoader;
 import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.migrations.Migrations;
 import dev.zerodown.plan.Rollout;
 import dev.zerodown.plan.RolloutPlan;
 import dev.zerodown.postgres.Postgres;
@@ -128,7 +129,8 @@ public final class CompatibilityRun {
     public RolloutPlan plan() {
         ConfigurationProblems problems = new ConfigurationProblems();
         problems.run(this::seedFile);
-        RolloutPlan plan = problems.get(() -> RolloutPlan.of(rollout, migrations()));
+        problems.run(this::initScript);
+        RolloutPlan plan = problems.get(() -> RolloutPlan.of(rollout, migrations().steps()));
         problems.throwIfAny();
         return plan;
     }
@@ -144,13 +146,16 @@ public final class CompatibilityRun {
 
     /** Runs on one major and writes its reports (unless {@link #writeReports(boolean)} said not to). */
     public RunOutcome run(int major) {
-        List<MigrationStep> steps = migrations();
+        Migrations migrations = migrations();
+        List<MigrationStep> steps = migrations.steps();
         RolloutPlan plan = RolloutPlan.of(rollout, steps);
         InvariantScopes scopes = InvariantScopes.of(invariants, steps);
+        Path init = initScript();
+        Path seed = seedFile();
         PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
                 settings.image()));
         RunResult result = NotRunTransitions.account(plan,
-                new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute());
+                new RunExecutor(name, settings, plan, migrations, scopes, server, init, seed, listener).execute());
         ReportFiles files = writeReports ? writeReports(result, steps) : null;
         if (settings.history() != null) {
             History.append(result, Paths.get(settings.history()), settings.scale().toString(),
@@ -190,9 +195,23 @@ public final class CompatibilityRun {
         return SourceFiles.of(sourceRoot, locations);
     }
 
-    private List<MigrationStep> migrations() {
-        return new MigrationLoader().load(settings.migrationsFormat(), settings.migrations(), settings.placeholders(),
+    private Migrations migrations() {
+        return new MigrationLoader().read(settings.migrationsFormat(), settings.migrations(), settings.placeholders(),
                 classLoader);
+    }
+
+    /** The init script, or null when the setting is unset; a set one must name a file. */
+    private Path initScript() {
+        if (settings.initScript() == null) {
+            return null;
+        }
+        Path p = Paths.get(settings.initScript());
+        if (!p.toFile().isFile()) {
+            throw ConfigurationException.badValue("initScript", settings.initScript(), "a file (" + p.toAbsolutePath()
+                    .normalize() + " does not exist)", "the path of the SQL file to run before the baseline, relative to"
+                    + " the working directory (the module's folder under Maven), or leave the setting out");
+        }
+        return p;
     }
 
     /**

@@ -104,6 +104,7 @@ final class ClassRun {
         put(m, "migrationsFormat", c.migrationsFormat());
         put(m, "placeholders", String.join(",", c.placeholders()));
         put(m, "mixed", c.mixed());
+        put(m, "initScript", c.initScript());
         put(m, "seed", c.seed());
         put(m, "clients", c.clients());
         put(m, "rate", c.rate());

@@ -54,6 +54,12 @@ public @interface MigrationCompatibility {
     /** {@code true} allows scripts mixing transactional and non-transactional statements. */
     String mixed() default "";
 
+    /**
+     * A SQL file run before the baseline, as the connecting user (the embedded server's superuser): the roles,
+     * extensions and settings the migrations expect of the server. Default: none.
+     */
+    String initScript() default "";
+
     /** A SQL file run once after the baseline without load. */
     String seed() default "";
 
