@@ -207,8 +207,8 @@ public final class CompatibilityRun {
         }
         Path p = Paths.get(settings.initScript());
         if (!p.toFile().isFile()) {
-            throw ConfigurationException.badValue("initScript", settings.initScript(), "a file (" + p.toAbsolutePath()
-                    .normalize() + " does not exist)", "the path of the SQL file to run before the baseline, relative to"
+            throw ConfigurationException.badValue("initScript", settings.initScript(), "a file"
+                    + (p.isAbsolute() ? "" : " (" + p.toAbsolutePath().normalize() + ")"), "the path of the SQL file to run before the baseline, relative to"
                     + " the working directory (the module's folder under Maven), or leave the setting out");
         }
         return p;
