@@ -133,19 +133,9 @@ final class RunExecutor {
                 long samplesBefore = monitor.sampleCount();
                 StepTrace trace = null;
                 if (t.step() != null) {
-                    if (!isStep(i - 1, -1, prepared)) {
-                        callbacks.begin("before " + t.step().fileName());
-                    }
-                    callbacks.beforeStep(t.step());
-                    trace = execute(db, steps, t);
+                    trace = step(db, steps, callbacks, i, prepared);
                     if (!trace.failed()) {
                         lastApplied = plan.baseline().size() + indexAfterBaseline(t.step());
-                        callbacks.stepApplied();
-                        if (!isStep(i + 1, 1, prepared)) {
-                            callbacks.end("after " + t.step().fileName());
-                        }
-                    } else {
-                        callbacks.failed("after " + t.step().fileName() + " failed");
                     }
                 } else {
                     driver.startDeployed(t.deployed(), t.apps().get(t.deployed()));
@@ -196,6 +186,25 @@ final class RunExecutor {
         }
     }
 
+    /** Runs transition {@code i}'s step within its Flyway migrate: the migrate's callbacks at its first and last step. */
+    private StepTrace step(Database db, StepExecutor steps, MigrateCallbacks callbacks, int i, Prepared prepared) {
+        PlannedTransition t = plan.transitions().get(i);
+        if (!isStep(i - 1, -1, prepared)) {
+            callbacks.begin("before " + t.step().fileName());
+        }
+        callbacks.beforeStep(t.step());
+        StepTrace trace = execute(db, steps, t);
+        if (trace.failed()) {
+            callbacks.failed("after " + t.step().fileName() + " failed");
+            return trace;
+        }
+        callbacks.stepApplied();
+        if (!isStep(i + 1, 1, prepared)) {
+            callbacks.end("after " + t.step().fileName());
+        }
+        return trace;
+    }
+
     /**
      * Whether the nearest transition that runs from plan index {@code i} on, going in {@code direction}, migrates a
      * step under the same versions as its neighbour: then the migrate goes on (a deploy or a retire ends it, a
@@ -208,7 +217,7 @@ final class RunExecutor {
         }
         List<PlannedTransition> all = plan.transitions();
         return j >= 0 && j < all.size() && all.get(j).step() != null
-                && all.get(j).running().equals(all.get(i - direction).running());
+                && all.get(j).live().equals(all.get(i - direction).live());
     }
 
     /**
@@ -227,8 +236,6 @@ final class RunExecutor {
             InitScript.apply(db, initScript);
         }
         FlywayHistory history = FlywayHistory.read(db, settings.flywayTable());
-        List<MigrationStep> toApply = new ArrayList<>();
-        Map<Integer, String> skipped = new java.util.TreeMap<>();
         if (history != null) {
             List<MigrationStep> all = new ArrayList<>(plan.baseline());
             plan.transitions().stream().map(PlannedTransition::step).filter(java.util.Objects::nonNull).forEach(all::add);
@@ -236,26 +243,43 @@ final class RunExecutor {
             history.validate(all, plan);
             LOG.info("Database {} has a Flyway history ({}): {} applied version(s) are the baseline and are not re-applied",
                     db.name(), history.table(), history.applied().size());
-            migrations.superseded().stream().filter(s -> !s.baselineMigration() && !history.isApplied(s))
-                    .forEach(toApply::add);
-            skipped.putAll(unchangedRepeatables(history));
         }
-        for (MigrationStep s : plan.baseline()) {
-            if (history == null || !history.isApplied(s)) {
-                toApply.add(s);
-            } else if (s.repeatable()) {
-                LOG.info("{} is unchanged since it was applied (checksum {} in {}): not re-applied, as Flyway would not",
-                        s.fileName(), s.checksum(), history.table());
-            }
-        }
-        baselineMigrate(db, steps, toApply);
+        baselineMigrate(db, steps, baselineToApply(db, history));
         if (profileFile != null) {
             Seed.fromProfile(db, profileFile, settings);
         }
         if (seedFile != null) {
             Seed.apply(db, seedFile);
         }
-        return new Prepared(plan.baseline().size() - 1, skipped);
+        return new Prepared(plan.baseline().size() - 1, history == null ? Map.of() : unchangedRepeatables(history));
+    }
+
+    /**
+     * The baseline steps Flyway would apply: all of them to an empty database; with a history, the pending ones,
+     * the versions a baseline migration stands for included and the baseline migration itself left out.
+     */
+    private List<MigrationStep> baselineToApply(Database db, FlywayHistory history) {
+        List<MigrationStep> out = new ArrayList<>();
+        if (history != null) {
+            migrations.superseded().stream().filter(s -> !s.baselineMigration() && !history.isApplied(s)).forEach(out::add);
+        }
+        for (MigrationStep s : plan.baseline()) {
+            if (s.baselineMigration() && history == null) {
+                LOG.info("{} is a baseline migration: on an empty database Flyway applies it instead of {}, and so does"
+                        + " Zerodown", s.fileName(), String.join(", ", migrations.superseded().stream()
+                        .map(MigrationStep::fileName).toList()));
+            } else if (s.baselineMigration() && history.isApplied(s)) {
+                LOG.info("{} is a baseline migration, which Flyway applies to an empty database only: not applied to {},"
+                        + " which has a Flyway history", s.fileName(), db.name());
+            } else if (s.repeatable() && history != null && history.isApplied(s)) {
+                LOG.info("{} is unchanged since it was applied (checksum {} in {}): not applied again, as Flyway does"
+                        + " not apply it", s.fileName(), s.checksum(), history.table());
+            }
+            if (history == null || !history.isApplied(s)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** The baseline as one Flyway migrate: its callbacks around the steps, each step with its own. */

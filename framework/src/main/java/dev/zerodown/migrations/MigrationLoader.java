@@ -100,9 +100,8 @@ public final class MigrationLoader {
         superseded.sort(Comparator.comparing(MigrationStep::version, MigrationName::compareVersions)
                 .thenComparing(MigrationStep::baselineMigration));
         if (baseline != null) {
-            LOG.info("{} is a baseline migration: on an empty database Flyway applies it instead of the {} versioned"
-                    + " script(s) up to version {}, and so does Zerodown", baseline.file().displayPath(),
-                    superseded.stream().filter(s -> !s.baselineMigration()).count(), baseline.name().version());
+            LOG.debug("{} is a baseline migration: it stands for {}", baseline.file().displayPath(),
+                    superseded.stream().map(MigrationStep::fileName).toList());
         }
         Callbacks callbacks = callbacks(scanned.callbacks, values);
         LOG.debug("Loaded {} migration steps and {} callbacks from {}", steps.size(), callbacks.all().size(), locations);
