@@ -16,6 +16,7 @@ import dev.zerodown.invariants.Invariant;
 import dev.zerodown.migrations.MigrationLoader;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.invariants.InvariantsFile;
+import dev.zerodown.migrations.Migrations;
 import dev.zerodown.plan.Rollout;
 import dev.zerodown.plan.RolloutSince;
 import dev.zerodown.plan.RolloutPlan;
@@ -134,8 +135,10 @@ public final class CompatibilityRun {
     public RolloutPlan plan() {
         ConfigurationProblems problems = new ConfigurationProblems();
         problems.run(this::seedFile);
+        problems.run(this::initScript);
         List<Invariant> all = problems.get(this::allInvariants);
-        List<MigrationStep> steps = problems.get(this::migrations);
+        Migrations migrations = problems.get(this::migrations);
+        List<MigrationStep> steps = migrations == null ? null : migrations.steps();
         Rollout effective = steps == null ? null : problems.get(() -> effective(steps));
         RolloutPlan plan = effective == null ? null : problems.get(() -> RolloutPlan.of(effective, steps));
         if (plan != null && all != null) {
@@ -156,13 +159,16 @@ public final class CompatibilityRun {
 
     /** Runs on one major and writes its reports (unless {@link #writeReports(boolean)} said not to). */
     public RunOutcome run(int major) {
-        List<MigrationStep> steps = migrations();
+        Migrations migrations = migrations();
+        List<MigrationStep> steps = migrations.steps();
         RolloutPlan plan = RolloutPlan.of(effective(steps), steps);
         InvariantScopes scopes = InvariantScopes.of(allInvariants(), steps);
+        Path init = initScript();
+        Path seed = seedFile();
         PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
                 settings.image()));
         RunResult result = NotRunTransitions.account(plan,
-                new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute());
+                new RunExecutor(name, settings, plan, migrations, scopes, server, init, seed, listener).execute());
         ReportFiles files = writeReports ? writeReports(result, steps) : null;
         if (settings.history() != null) {
             History.append(result, Paths.get(settings.history()), settings.scale().toString(),
@@ -202,9 +208,23 @@ public final class CompatibilityRun {
         return SourceFiles.of(sourceRoot, locations);
     }
 
-    private List<MigrationStep> migrations() {
-        return new MigrationLoader().load(settings.migrationsFormat(), settings.migrations(), settings.placeholders(),
+    private Migrations migrations() {
+        return new MigrationLoader().read(settings.migrationsFormat(), settings.migrations(), settings.placeholders(),
                 classLoader);
+    }
+
+    /** The init script, or null when the setting is unset; a set one must name a file. */
+    private Path initScript() {
+        if (settings.initScript() == null) {
+            return null;
+        }
+        Path p = Paths.get(settings.initScript());
+        if (!p.toFile().isFile()) {
+            throw ConfigurationException.badValue("initScript", settings.initScript(), "a file"
+                    + (p.isAbsolute() ? "" : " (" + p.toAbsolutePath().normalize() + ")"), "the path of the SQL file to run before the baseline, relative to"
+                    + " the working directory (the module's folder under Maven), or leave the setting out");
+        }
+        return p;
     }
 
     /**

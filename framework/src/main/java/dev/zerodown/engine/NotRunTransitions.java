@@ -11,24 +11,32 @@ import dev.zerodown.result.TransitionResult;
 
 /**
  * Accounts for every transition of the plan: those the run never reached (it stops after a
- * {@code migration-failed} step) become {@link NotRunTransition}s naming why.
+ * {@code migration-failed} step) become {@link NotRunTransition}s naming why, beside those it left out on
+ * purpose (a repeatable script unchanged since the database's Flyway history recorded it), in plan order.
  */
 final class NotRunTransitions {
     private NotRunTransitions() {
     }
 
-    /** {@code result} with the planned transitions after its last one listed as not run. */
+    /** {@code result} with every planned transition that did not run listed as not run, in plan order. */
     static RunResult account(RolloutPlan plan, RunResult result) {
         List<PlannedTransition> planned = plan.transitions();
-        int ran = result.transitions().size();
-        if (ran >= planned.size()) {
+        java.util.Set<String> ran = new java.util.HashSet<>();
+        result.transitions().forEach(t -> ran.add(t.name()));
+        java.util.Map<String, NotRunTransition> leftOut = new java.util.HashMap<>();
+        result.notRun().forEach(t -> leftOut.put(t.name(), t));
+        if (ran.size() + leftOut.size() >= planned.size()) {
             return result;
         }
         String reason = reason(result);
         List<NotRunTransition> notRun = new ArrayList<>();
-        for (PlannedTransition t : planned.subList(ran, planned.size())) {
-            notRun.add(new NotRunTransition(t.name(), t.step() == null ? null : t.step().fileName(), t.kind(),
-                    t.live(), t.canaries(), reason));
+        for (PlannedTransition t : planned) {
+            if (leftOut.containsKey(t.name())) {
+                notRun.add(leftOut.get(t.name()));
+            } else if (!ran.contains(t.name())) {
+                notRun.add(new NotRunTransition(t.name(), t.step() == null ? null : t.step().fileName(), t.kind(),
+                        t.live(), t.canaries(), reason));
+            }
         }
         return result.withNotRun(notRun);
     }

@@ -19,10 +19,12 @@ import dev.zerodown.load.LoadSettings;
 import dev.zerodown.load.SqlWorkload;
 import dev.zerodown.locks.LockMonitor;
 import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.migrations.Migrations;
 import dev.zerodown.plan.PlannedTransition;
 import dev.zerodown.plan.RolloutPlan;
 import dev.zerodown.postgres.Database;
 import dev.zerodown.postgres.PostgresServer;
+import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
@@ -32,7 +34,11 @@ import dev.zerodown.trace.TraceSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs one validated rollout on one server: baseline, seed, then each transition under load. */
+/**
+ * Runs one validated rollout on one server: the init script, the baseline, the seed, then each transition under
+ * load. The baseline is one Flyway migrate, and so is each run of consecutive migrated steps (a deploy or retire
+ * ends it): the SQL callbacks of a migrate run at its start and end, those of each step in the step's transaction.
+ */
 final class RunExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(RunExecutor.class);
 
@@ -42,16 +48,20 @@ final class RunExecutor {
     private final InvariantScopes scopes;
     private final PostgresServer server;
     private final Path seedFile;
+    private final Path initScript;
     private final Path profileFile;
     private final TransitionListener listener;
+    private final Migrations migrations;
 
-    RunExecutor(String name, Settings settings, RolloutPlan plan, InvariantScopes scopes, PostgresServer server,
-                Path seedFile, TransitionListener listener) {
+    RunExecutor(String name, Settings settings, RolloutPlan plan, Migrations migrations, InvariantScopes scopes,
+                PostgresServer server, Path initScript, Path seedFile, TransitionListener listener) {
         this.name = name;
         this.settings = settings;
         this.plan = plan;
+        this.migrations = migrations;
         this.scopes = scopes;
         this.server = server;
+        this.initScript = initScript;
         this.seedFile = seedFile;
         this.profileFile = Seed.profileFile(settings);
         this.listener = listener;
@@ -64,13 +74,15 @@ final class RunExecutor {
         List<StepTrace> traces = new ArrayList<>();
         LockPrediction prediction = new LockPrediction(settings, server, profileFile);
         Database baseline = null;
+        List<NotRunTransition> skipped = new ArrayList<>();
         try (Database db = server.createDatabase(name)) {
-            int lastApplied = prepare(db, new StepExecutor(db, traceSettings(), null));
+            Prepared prepared = prepare(db, new StepExecutor(db, traceSettings(), null, migrations.callbacks()));
             baseline = prediction.keepBaseline(db);
+            prepared.skipped().forEach((i, why) -> skipped.add(notRun(plan.transitions().get(i), why)));
             try (LockMonitor monitor = LockMonitor.start(db, settings.sampleInterval(), origin);
                  LoadDriver driver = new LoadDriver(db, new LoadSettings(settings.clients(), settings.rate(),
                          settings.randomSeed(), settings.appRole()), origin)) {
-                transitions(db, monitor, driver, lastApplied, results, traces, baseline == null ? prediction : null,
+                transitions(db, monitor, driver, prepared, results, traces, baseline == null ? prediction : null,
                         origin);
             }
         } catch (RuntimeException e) {
@@ -87,22 +99,32 @@ final class RunExecutor {
         }
         Verdict verdict = results.stream().anyMatch(r -> r.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE : Verdict.SAFE;
         return new RunResult(name, server.version(), server.major(), server.provider().id(), settings.randomSeed(),
-                verdict, results, startedAt);
+                verdict, results, startedAt, skipped);
+    }
+
+    private static NotRunTransition notRun(PlannedTransition t, String reason) {
+        return new NotRunTransition(t.name(), t.step() == null ? null : t.step().fileName(), t.kind(), t.live(),
+                t.canaries(), reason);
     }
 
     /**
      * Runs every transition under load. With {@code atSeededSize}, each result is final as it ends (locks
      * judged at the seeded size) and the listener hears of it then; else the caller predicts and tells it later.
      */
-    private void transitions(Database db, LockMonitor monitor, LoadDriver driver, int applied, List<TransitionResult> results,
-                             List<StepTrace> traces, LockPrediction atSeededSize, long origin) {
-        int lastApplied = applied;
-        StepExecutor steps = new StepExecutor(db, traceSettings(), monitor);
+    private void transitions(Database db, LockMonitor monitor, LoadDriver driver, Prepared prepared,
+                             List<TransitionResult> results, List<StepTrace> traces, LockPrediction atSeededSize,
+                             long origin) {
+        int lastApplied = prepared.lastApplied();
+        StepExecutor steps = new StepExecutor(db, traceSettings(), monitor, migrations.callbacks());
+        MigrateCallbacks callbacks = new MigrateCallbacks(migrations.callbacks(), db, settings);
         Set<String> running = new LinkedHashSet<>();
         startInitial(db, driver, running);
         TransitionJudge judge = new TransitionJudge(settings, monitor);
         InvariantChecker checker = new InvariantChecker(db);
         for (int i = 0; i < plan.transitions().size(); i++) {
+            if (prepared.skipped().containsKey(i)) {
+                continue;
+            }
             PlannedTransition t = plan.transitions().get(i);
             try (Progress progress = Progress.start(db, t.name(), i + 1, plan.transitions().size(), origin)) {
                 align(driver, t, running);
@@ -112,7 +134,7 @@ final class RunExecutor {
                 long lostBefore = monitor.connectionsLost();
                 StepTrace trace = null;
                 if (t.step() != null) {
-                    trace = execute(db, steps, t);
+                    trace = step(db, steps, callbacks, i, prepared);
                     if (!trace.failed()) {
                         lastApplied = plan.baseline().size() + indexAfterBaseline(t.step());
                     }
@@ -171,28 +193,130 @@ final class RunExecutor {
         }
     }
 
-    /** Applies the baseline, repeatable scripts and the seed without load; returns the last applied index. */
-    private int prepare(Database db, StepExecutor steps) {
+    /** Runs transition {@code i}'s step within its Flyway migrate: the migrate's callbacks at its first and last step. */
+    private StepTrace step(Database db, StepExecutor steps, MigrateCallbacks callbacks, int i, Prepared prepared) {
+        PlannedTransition t = plan.transitions().get(i);
+        if (!isStep(i - 1, -1, prepared)) {
+            callbacks.begin("before " + t.step().fileName());
+        }
+        callbacks.beforeStep(t.step());
+        StepTrace trace = execute(db, steps, t);
+        if (trace.failed()) {
+            callbacks.failed("after " + t.step().fileName() + " failed");
+            return trace;
+        }
+        callbacks.stepApplied();
+        if (!isStep(i + 1, 1, prepared)) {
+            callbacks.end("after " + t.step().fileName());
+        }
+        return trace;
+    }
+
+    /**
+     * Whether the nearest transition that runs from plan index {@code i} on, going in {@code direction}, migrates a
+     * step under the same versions as its neighbour: then the migrate goes on (a deploy or a retire ends it, a
+     * skipped transition does not).
+     */
+    private boolean isStep(int i, int direction, Prepared prepared) {
+        int j = i;
+        while (j >= 0 && j < plan.transitions().size() && prepared.skipped().containsKey(j)) {
+            j += direction;
+        }
+        List<PlannedTransition> all = plan.transitions();
+        return j >= 0 && j < all.size() && all.get(j).step() != null
+                && all.get(j).live().equals(all.get(i - direction).live());
+    }
+
+    /**
+     * What {@link #prepare} did: the last applied step's index, and the transitions left out (plan index → why):
+     * repeatable scripts whose checksum the database's Flyway history already holds.
+     */
+    private record Prepared(int lastApplied, Map<Integer, String> skipped) {
+    }
+
+    /**
+     * Runs the init script, applies the baseline as one Flyway migrate (with its callbacks) and the seed, without
+     * load; with a Flyway history, only what Flyway would apply.
+     */
+    private Prepared prepare(Database db, StepExecutor steps) {
+        if (initScript != null) {
+            InitScript.apply(db, initScript);
+        }
         FlywayHistory history = FlywayHistory.read(db, settings.flywayTable());
         if (history != null) {
             List<MigrationStep> all = new ArrayList<>(plan.baseline());
             plan.transitions().stream().map(PlannedTransition::step).filter(java.util.Objects::nonNull).forEach(all::add);
+            all.addAll(migrations.superseded());
             history.validate(all, plan);
             LOG.info("Database {} has a Flyway history ({}): {} applied version(s) are the baseline and are not re-applied",
                     db.name(), history.table(), history.applied().size());
         }
-        for (MigrationStep s : plan.baseline()) {
-            if (history == null || !history.isApplied(s)) {
-                steps.applyUntraced(s);
-            }
-        }
+        baselineMigrate(db, steps, baselineToApply(db, history));
         if (profileFile != null) {
             Seed.fromProfile(db, profileFile, settings);
         }
         if (seedFile != null) {
             Seed.apply(db, seedFile);
         }
-        return plan.baseline().size() - 1;
+        return new Prepared(plan.baseline().size() - 1, history == null ? Map.of() : unchangedRepeatables(history));
+    }
+
+    /**
+     * The baseline steps Flyway would apply: all of them to an empty database; with a history, the pending ones,
+     * the versions a baseline migration stands for included and the baseline migration itself left out.
+     */
+    private List<MigrationStep> baselineToApply(Database db, FlywayHistory history) {
+        List<MigrationStep> out = new ArrayList<>();
+        if (history != null) {
+            migrations.superseded().stream().filter(s -> !s.baselineMigration() && !history.isApplied(s)).forEach(out::add);
+        }
+        for (MigrationStep s : plan.baseline()) {
+            if (s.baselineMigration() && history == null) {
+                LOG.info("{} is a baseline migration: on an empty database Flyway applies it instead of {}, and so does"
+                        + " Zerodown", s.fileName(), String.join(", ", migrations.superseded().stream()
+                        .map(MigrationStep::fileName).toList()));
+            } else if (s.baselineMigration() && history.isApplied(s)) {
+                LOG.info("{} is a baseline migration, which Flyway applies to an empty database only: not applied to {},"
+                        + " which has a Flyway history", s.fileName(), db.name());
+            } else if (s.repeatable() && history != null && history.isApplied(s)) {
+                LOG.info("{} is unchanged since it was applied (checksum {} in {}): not applied again, as Flyway does"
+                        + " not apply it", s.fileName(), s.checksum(), history.table());
+            }
+            if (history == null || !history.isApplied(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The baseline as one Flyway migrate: its callbacks around the steps, each step with its own. */
+    private void baselineMigrate(Database db, StepExecutor steps, List<MigrationStep> toApply) {
+        if (toApply.isEmpty()) {
+            return;
+        }
+        MigrateCallbacks callbacks = new MigrateCallbacks(migrations.callbacks(), db, settings);
+        callbacks.begin("before the baseline");
+        for (MigrationStep s : toApply) {
+            callbacks.beforeStep(s);
+            steps.applyUntraced(s);
+            callbacks.stepApplied();
+        }
+        callbacks.end("after the baseline");
+    }
+
+    /** Transitions of repeatable scripts the history holds with the file's checksum: Flyway would not run them. */
+    private Map<Integer, String> unchangedRepeatables(FlywayHistory history) {
+        Map<Integer, String> out = new java.util.TreeMap<>();
+        for (int i = 0; i < plan.transitions().size(); i++) {
+            MigrationStep step = plan.transitions().get(i).step();
+            if (step != null && history.unchanged(step)) {
+                String why = step.fileName() + " is unchanged since it was applied (checksum " + step.checksum() + " in "
+                        + history.table() + "), so Flyway does not run it again";
+                LOG.info("{}: {} is left out", why, plan.transitions().get(i).name());
+                out.put(i, why);
+            }
+        }
+        return out;
     }
 
     private int indexAfterBaseline(MigrationStep step) {

@@ -114,6 +114,7 @@ final class ClassRun {
         put(m, "mixed", c.mixed());
         put(m, "workloads", c.workloads());
         put(m, "invariants", c.invariants());
+        put(m, "initScript", c.initScript());
         put(m, "seed", c.seed());
         put(m, "since", c.since());
         put(m, "clients", c.clients());

@@ -71,6 +71,12 @@ public @interface MigrationCompatibility {
     @API(status = API.Status.EXPERIMENTAL)
     String invariants() default "";
 
+    /**
+     * A SQL file run before the baseline, as the connecting user (the embedded server's superuser): the roles,
+     * extensions and settings the migrations expect of the server. Default: none.
+     */
+    String initScript() default "";
+
     /** A SQL file run once after the baseline without load. */
     String seed() default "";
 

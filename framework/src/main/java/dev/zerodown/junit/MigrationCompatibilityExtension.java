@@ -51,7 +51,7 @@ public final class MigrationCompatibilityExtension implements BeforeAllCallback,
             for (int i = 0; i < transitions.size(); i++) {
                 String name = transitions.get(i).name();
                 String display = majors.size() > 1 ? "[pg" + major + "] " + name : name;
-                out.add(new TransitionInvocation(run, major, i, display, defaultChecks));
+                out.add(new TransitionInvocation(run, major, name, display, defaultChecks));
             }
         }
         return out.stream();

@@ -3,6 +3,7 @@ package dev.zerodown.junit;
 import java.util.List;
 import dev.zerodown.engine.CompatibilityRun;
 import dev.zerodown.report.FailureMessage;
+import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -18,14 +19,15 @@ import org.opentest4j.TestAbortedException;
 final class TransitionInvocation implements TestTemplateInvocationContext {
     private final ClassRun run;
     private final int major;
-    private final int index;
+    private final String name;
     private final String displayName;
     private final boolean defaultChecks;
 
-    TransitionInvocation(ClassRun run, int major, int index, String displayName, boolean defaultChecks) {
+    /** @param name the planned transition's name ({@code V3__backfill under [v2]}) */
+    TransitionInvocation(ClassRun run, int major, String name, String displayName, boolean defaultChecks) {
         this.run = run;
         this.major = major;
-        this.index = index;
+        this.name = name;
         this.displayName = displayName;
         this.defaultChecks = defaultChecks;
     }
@@ -52,14 +54,16 @@ final class TransitionInvocation implements TestTemplateInvocationContext {
         }
     }
 
+    /** This invocation's transition, by its planned name (a run may leave one out, or stop before the end). */
     private TransitionResult transition(RunResult r) {
-        if (index >= r.transitions().size()) {
-            int n = index - r.transitions().size();
-            String reason = n < r.notRun().size() ? r.notRun().get(n).reason()
-                    : "an earlier step of this rollout failed (the release is stuck there)";
-            throw new TestAbortedException("not run on PostgreSQL " + major + ": " + reason);
+        for (TransitionResult t : r.transitions()) {
+            if (t.name().equals(name)) {
+                return t;
+            }
         }
-        return r.transitions().get(index);
+        String reason = r.notRun().stream().filter(t -> t.name().equals(name)).map(NotRunTransition::reason).findFirst()
+                .orElse("an earlier step of this rollout failed (the release is stuck there)");
+        throw new TestAbortedException("not run on PostgreSQL " + major + ": " + reason);
     }
 
     private final class Resolver implements ParameterResolver {

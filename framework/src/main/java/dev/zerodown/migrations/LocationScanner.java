@@ -22,6 +22,7 @@ import dev.zerodown.config.EnvironmentException;
 /**
  * Reads every {@code .sql} and {@code .sql.conf} file under a location, subfolders included (as
  * Flyway does), from folders and from jars on the class path. Files are read whole: scripts are small.
+ * Classes and sources named like Flyway Java migrations are listed too, without their content.
  */
 final class LocationScanner {
     private LocationScanner() {
@@ -70,9 +71,10 @@ final class LocationScanner {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path p : (Iterable<Path>) files.sorted()::iterator) {
                 String rel = folder.relativize(p).toString().replace('\\', '/');
-                if (Files.isRegularFile(p) && scriptOrConf(rel)) {
+                if (Files.isRegularFile(p) && (scriptOrConf(rel) || javaMigration(rel))) {
                     String display = displayPrefix.isEmpty() ? rel : join(displayPrefix, rel);
-                    out.add(new ScriptFile(rel, display, p.toAbsolutePath().toString(), Files.readAllBytes(p)));
+                    out.add(new ScriptFile(rel, display, p.toAbsolutePath().toString(),
+                            javaMigration(rel) ? new byte[0] : Files.readAllBytes(p)));
                 }
             }
         }
@@ -130,7 +132,8 @@ final class LocationScanner {
             List<JarEntry> matching = new ArrayList<>();
             while (entries.hasMoreElements()) {
                 JarEntry e = entries.nextElement();
-                if (!e.isDirectory() && e.getName().startsWith(prefix) && scriptOrConf(e.getName())) {
+                if (!e.isDirectory() && e.getName().startsWith(prefix)
+                        && (scriptOrConf(e.getName()) || javaMigration(e.getName()))) {
                     matching.add(e);
                 }
             }
@@ -138,7 +141,8 @@ final class LocationScanner {
             for (JarEntry e : matching) {
                 String rel = e.getName().substring(prefix.length());
                 try (InputStream in = file.getInputStream(e)) {
-                    out.add(new ScriptFile(rel, join(display, rel), jar + "!/" + e.getName(), in.readAllBytes()));
+                    out.add(new ScriptFile(rel, join(display, rel), jar + "!/" + e.getName(),
+                            javaMigration(rel) ? new byte[0] : in.readAllBytes()));
                 }
             }
         }
@@ -148,6 +152,11 @@ final class LocationScanner {
     private static boolean scriptOrConf(String name) {
         return name.endsWith(".sql.conf") || name.toLowerCase(Locale.ROOT).endsWith(".sql")
                 || name.equals("metadata.toml") || name.endsWith("/metadata.toml");
+    }
+
+    /** A class or source named like a Flyway Java migration: read by name only, to refuse it. */
+    private static boolean javaMigration(String name) {
+        return JavaMigrations.isCandidate(name.substring(name.lastIndexOf('/') + 1));
     }
 
     private static String join(String prefix, String rel) {

@@ -10,41 +10,54 @@ import java.util.regex.Pattern;
 import dev.zerodown.config.ConfigurationException;
 
 /**
- * A Flyway migration file name: {@code V<version>__<description>.sql} or {@code R__<description>.sql}.
+ * A Flyway migration file name: {@code V<version>__<description>.sql}, {@code R__<description>.sql} or a
+ * baseline migration {@code B<version>__<description>.sql}.
  *
  * @param version     the version with {@code _} written as {@code .} ({@code 1.1}); null when repeatable
  * @param description the description, underscores as spaces
+ * @param baseline    true for a {@code B} baseline migration
  */
-record MigrationName(String version, String description) {
+record MigrationName(String version, String description, boolean baseline) {
     static final String EXPECTED = "expected V<version>__<description>.sql (version parts separated by . or _,"
             + " e.g. V1_1__add_users.sql) or R__<description>.sql";
+    static final String EXPECTED_BASELINE = "expected B<version>__<description>.sql for a baseline migration"
+            + " (version parts separated by . or _, e.g. B5__baseline.sql)";
 
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.*)\\.sql");
+    private static final Pattern BASELINE = Pattern.compile("B(\\d+(?:[._]\\d+)*)__(.*)\\.sql");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.*)\\.sql");
     /** Names that are clearly meant as migrations: a V/R prefix then a digit, an underscore, or a later {@code __}. */
     private static final Pattern LOOKS_LIKE_MIGRATION = Pattern.compile("(?i)[vr](?:\\d.*|_.*|[^_]*__.*)\\.sql");
-    /** Flyway's undo (U) and baseline (B) scripts are not forward steps. */
+    /** Names clearly meant as baseline migrations: a B then a digit. */
+    private static final Pattern LOOKS_LIKE_BASELINE = Pattern.compile("(?i)b\\d.*\\.sql");
     private static final Pattern VERSION = Pattern.compile("\\d+(?:[._]\\d+)*");
     private static final Pattern VERSION_SEPARATOR = Pattern.compile("[._]");
-    private static final Pattern OTHER_FLYWAY_SCRIPT = Pattern.compile("[UB]\\d+(?:[._]\\d+)*__.*\\.sql");
+    /** Flyway's undo (U) scripts are not forward steps. */
+    private static final Pattern UNDO_SCRIPT = Pattern.compile("U\\d+(?:[._]\\d+)*__.*\\.sql");
 
     /**
      * @param fileName    the bare file name
      * @param displayPath the file as shown in messages
-     * @return the parsed name; empty for files that are not migrations
+     * @return the parsed name; empty for files that are not migrations (callbacks are told apart before)
      * @throws ConfigurationException for a {@code .sql} file that looks like a migration but is misnamed
      */
     static Optional<MigrationName> parse(String fileName, String displayPath) {
         Matcher v = VERSIONED.matcher(fileName);
         if (v.matches()) {
-            return Optional.of(new MigrationName(v.group(1).replace('_', '.'), v.group(2).replace('_', ' ')));
+            return Optional.of(new MigrationName(v.group(1).replace('_', '.'), v.group(2).replace('_', ' '), false));
+        }
+        Matcher b = BASELINE.matcher(fileName);
+        if (b.matches()) {
+            return Optional.of(new MigrationName(b.group(1).replace('_', '.'), b.group(2).replace('_', ' '), true));
         }
         Matcher r = REPEATABLE.matcher(fileName);
         if (r.matches()) {
-            return Optional.of(new MigrationName(null, r.group(1).replace('_', ' ')));
+            return Optional.of(new MigrationName(null, r.group(1).replace('_', ' '), false));
         }
-        if (OTHER_FLYWAY_SCRIPT.matcher(fileName).matches()
-                || !LOOKS_LIKE_MIGRATION.matcher(fileName).matches()) {
+        if (LOOKS_LIKE_BASELINE.matcher(fileName).matches()) {
+            throw new ConfigurationException(displayPath + ": not a valid migration file name; " + EXPECTED_BASELINE);
+        }
+        if (UNDO_SCRIPT.matcher(fileName).matches() || !LOOKS_LIKE_MIGRATION.matcher(fileName).matches()) {
             return Optional.empty();
         }
         throw new ConfigurationException(displayPath + ": not a valid migration file name; " + EXPECTED);

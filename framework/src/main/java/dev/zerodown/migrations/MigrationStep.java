@@ -25,11 +25,13 @@ import org.apiguardian.api.API;
  *                             ({@code V3__backfill}) for Flyway; see docs/migration-formats.md for the others
  * @param checksum             the checksum Flyway records for the file in its history table
  *                             ({@link #flywayChecksum(String)}); null for formats Flyway does not run
+ * @param baselineMigration    true for a Flyway baseline migration {@code B<version>__<description>.sql}: on an
+ *                             empty database it stands for every versioned step up to its version
  */
 @API(status = API.Status.EXPERIMENTAL)
 public record MigrationStep(String version, String description, String fileName, String location,
                             List<SqlStatement> statements, boolean executeInTransaction, String name,
-                            Integer checksum) {
+                            Integer checksum, boolean baselineMigration) {
     public MigrationStep {
         statements = List.copyOf(statements);
         if (name == null) {
@@ -37,10 +39,16 @@ public record MigrationStep(String version, String description, String fileName,
         }
     }
 
+    /** A versioned or repeatable step (no baseline migration) with a Flyway checksum. */
+    public MigrationStep(String version, String description, String fileName, String location,
+                         List<SqlStatement> statements, boolean executeInTransaction, String name, Integer checksum) {
+        this(version, description, fileName, location, statements, executeInTransaction, name, checksum, false);
+    }
+
     /** A step without a Flyway checksum. */
     public MigrationStep(String version, String description, String fileName, String location,
                          List<SqlStatement> statements, boolean executeInTransaction, String name) {
-        this(version, description, fileName, location, statements, executeInTransaction, name, null);
+        this(version, description, fileName, location, statements, executeInTransaction, name, null, false);
     }
 
     /**

@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
 
 /**
  * Finds a step the way users name it in a rollout, an annotation or a setting: by version
- * ({@code V3}, {@code V1.1} = {@code V1_1} = {@code 1.1}, compared as numbers) or by file name,
+ * ({@code V3}, {@code V1.1} = {@code V1_1} = {@code 1.1}, compared as numbers; {@code B5} for a baseline
+ * migration) or by file name,
  * with or without {@code .sql} ({@code V3__backfill}, {@code R__views.sql}).
  */
 @API(status = API.Status.INTERNAL)
@@ -40,14 +41,21 @@ public final class MigrationSteps {
     public static int indexOf(List<MigrationStep> steps, String name, String context) {
         String wanted = name == null ? "" : name.strip();
         Optional<String> version = MigrationName.versionOfReference(wanted);
+        boolean vPrefixed = wanted.startsWith("V") || wanted.startsWith("v");
+        Optional<String> baseline = wanted.length() > 1 && (wanted.charAt(0) == 'B' || wanted.charAt(0) == 'b')
+                ? MigrationName.versionParts(wanted.substring(1)).map(p -> wanted.substring(1)) : Optional.empty();
         String file = wanted.endsWith(".sql") ? wanted.substring(0, wanted.length() - 4) : wanted;
         for (int i = 0; i < steps.size(); i++) {
             MigrationStep s = steps.get(i);
             if (s.name().equals(file) || s.name().equals(wanted) || s.fileName().equals(wanted)) {
                 return i;
             }
-            if (version.isPresent() && !s.repeatable()
+            if (version.isPresent() && !s.repeatable() && !(s.baselineMigration() && vPrefixed)
                     && MigrationName.compareVersions(version.get(), s.version()) == 0) {
+                return i;
+            }
+            if (baseline.isPresent() && s.baselineMigration()
+                    && MigrationName.compareVersions(baseline.get(), s.version()) == 0) {
                 return i;
             }
         }

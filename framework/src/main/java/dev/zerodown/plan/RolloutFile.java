@@ -90,6 +90,7 @@ public final class RolloutFile {
     /**
      * The rollout used without a rollout file: steps before {@code since} (default: the highest
      * versioned step) are the baseline, then {@code start old}, each checked step as {@code migrate},
+     * each repeatable {@code R__} script as a {@code migrate} of its own after them (where Flyway runs it),
      * then {@code deploy new}.
      */
     public static Rollout byDefault(List<MigrationStep> steps, String since, Function<String, AppVersionFactory> apps) {
@@ -105,6 +106,11 @@ public final class RolloutFile {
         r = r.start("old", apps.apply("old"));
         for (int i = first; i < versioned.size(); i++) {
             r = r.migrate(versioned.get(i).name());
+        }
+        for (MigrationStep s : steps) {
+            if (s.repeatable()) {
+                r = r.migrate(s.name());
+            }
         }
         return r.deploy("new", apps.apply("new"));
     }

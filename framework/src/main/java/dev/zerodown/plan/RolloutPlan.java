@@ -19,6 +19,11 @@ import org.apiguardian.api.API;
  * A rollout checked against the migrations, up front: unknown step, step out of order, a version
  * deployed twice, a transition with no live version, a pending step no event names. Each problem
  * is a one-line {@link ConfigurationException}.
+ *
+ * <p>Repeatable {@code R__} scripts run where Flyway runs them: after the last versioned step, in the same
+ * migrate. One the rollout does not name becomes a migrate transition of its own right after the versioned
+ * step (or repeatable) before it, under the same live versions; when every versioned step is in the
+ * baseline, it is in the baseline too.
  */
 @API(status = API.Status.INTERNAL)
 public final class RolloutPlan {
@@ -68,6 +73,7 @@ public final class RolloutPlan {
         private final Map<String, AppVersionFactory> initial = new LinkedHashMap<>();
         private final List<PlannedTransition> transitions = new ArrayList<>();
         private int next = -1;
+        private Set<Integer> named = Set.of();
         private boolean contracted;
         private RolloutEvent.LongTransaction pendingHold;
 
@@ -80,6 +86,7 @@ public final class RolloutPlan {
             List<RolloutEvent> events = rollout.events();
             int baselineEnd = baselineEnd(events);
             next = baselineEnd + 1;
+            named = namedSteps(events);
             for (RolloutEvent e : events) {
                 if (e instanceof RolloutEvent.Baseline b) {
                     if (!transitions.isEmpty() || !initial.isEmpty()) {
@@ -110,7 +117,32 @@ public final class RolloutPlan {
                         + " unnamed; add 'migrate " + pending.get(0).name() + "' (or migrate(\"" + pending.get(0).name()
                         + "\")) where it should run");
             }
-            return new RolloutPlan(steps.subList(0, baselineEnd + 1), initial, transitions);
+            // repeatables still pending: no step was migrated after the baseline, which holds every versioned one
+            int baselineSize = next < steps.size() ? steps.size() : baselineEnd + 1;
+            return new RolloutPlan(steps.subList(0, baselineSize), initial, transitions);
+        }
+
+        /** The steps some migrate event names (unknown names are reported where they are met). */
+        private Set<Integer> namedSteps(List<RolloutEvent> events) {
+            Set<Integer> out = new HashSet<>();
+            for (RolloutEvent e : events) {
+                if (e instanceof RolloutEvent.Migrate m) {
+                    try {
+                        out.add(steps.indexOf(MigrationSteps.find(steps, m.step())));
+                    } catch (ConfigurationException unknown) {
+                        // reported by migrate(), with the event's source
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** Repeatables no event names, from {@code next} on: each a migrate transition here, as Flyway runs them. */
+        private void unnamedRepeatables() {
+            while (next < steps.size() && steps.get(next).repeatable() && !named.contains(next)) {
+                MigrationStep step = steps.get(next++);
+                transitions.add(transition(step.name() + " under " + live, TransitionKind.MIGRATE, step, null, null));
+            }
         }
 
         /** Index of the last baseline step: the explicit baseline, else the step before the first migrated one. */
@@ -139,6 +171,10 @@ public final class RolloutPlan {
 
         private void migrate(RolloutEvent.Migrate m) {
             int i = indexOf(m.step(), m);
+            if (i > next && steps.get(i).repeatable() && steps.subList(next, i).stream().allMatch(MigrationStep::repeatable)) {
+                requireLive(m);
+                unnamedRepeatables();
+            }
             if (i < next) {
                 throw error(m, "step " + steps.get(i).name() + " is out of order: it is already applied"
                         + (i <= next - 1 ? " (baseline or earlier event)" : ""));
@@ -157,6 +193,7 @@ public final class RolloutPlan {
             transitions.add(transition(step.name() + " under " + live, m.contract() ? TransitionKind.CONTRACT
                     : TransitionKind.MIGRATE, step, null, pendingHold));
             pendingHold = null;
+            unnamedRepeatables();
         }
 
         private void deploy(RolloutEvent.Deploy d) {

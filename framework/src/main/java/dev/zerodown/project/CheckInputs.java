@@ -86,6 +86,7 @@ public record CheckInputs(Settings settings, Path basedir, boolean nothingToChec
                 .with("rollout", rollout == null ? "" : rollout.toString())
                 .with("invariants", invariants == null ? "" : invariants.toString())
                 .with("seed", seed == null ? "" : seed.toString())
+                .with("initScript", given.initScript() == null ? "" : root.resolve(given.initScript()).normalize().toString())
                 .with("profile", profile == null ? "" : profile.toString())
                 .with("reportDirectory", root.resolve(given.reportDirectory()).normalize().toString());
         return new CheckInputs(settings, root, nothingToCheck, defaultMigrations, List.copyOf(folders), workloads,

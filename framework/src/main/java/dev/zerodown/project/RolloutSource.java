@@ -11,7 +11,8 @@ import dev.zerodown.plan.RolloutFile;
 
 /**
  * The rollout to check: the rollout file when there is one, otherwise the contract's default plan
- * (steps before {@code since} as the baseline, {@code start old}, each checked step, {@code deploy new}).
+ * (steps before {@code since} as the baseline, {@code start old}, each checked step, each repeatable script,
+ * {@code deploy new}).
  *
  * @param rollout     the rollout
  * @param description one line for the log: where the rollout came from and what it does
@@ -62,6 +63,6 @@ record RolloutSource(Rollout rollout, String description) {
     }
 
     private static String shortName(MigrationStep s) {
-        return s.repeatable() ? s.name() : "V" + s.version();
+        return s.repeatable() ? s.name() : (s.baselineMigration() ? "B" : "V") + s.version();
     }
 }

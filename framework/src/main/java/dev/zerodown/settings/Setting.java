@@ -91,6 +91,10 @@ public final class Setting<T> {
     public static final Setting<String> INVARIANTS = define("invariants", SettingsParser::text, "src/test/zerodown/invariants.sql",
             "`src/test/zerodown/invariants.sql`", null, "The invariants file.");
 
+    /** SQL run before the baseline: the roles, extensions and settings the migrations expect of the server. */
+    public static final Setting<String> INIT_SCRIPT = define("initScript", SettingsParser::text, null,
+            "unset", null, "SQL run before the baseline: the roles, extensions and settings the migrations expect of the server.");
+
     /** SQL run once after the baseline, without load. */
     public static final Setting<String> SEED = define("seed", SettingsParser::text, "src/test/zerodown/seed.sql",
             "`src/test/zerodown/seed.sql` if present", null, "SQL run once after the baseline, without load.");

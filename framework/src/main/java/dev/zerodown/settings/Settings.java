@@ -46,6 +46,7 @@ public record Settings(
         String workloads,
         String rollout,
         String invariants,
+        String initScript,
         String seed,
         String since,
         int clients,

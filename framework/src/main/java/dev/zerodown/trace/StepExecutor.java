@@ -11,6 +11,7 @@ import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.config.Text;
 import dev.zerodown.locks.LockMonitor;
+import dev.zerodown.migrations.Callbacks;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.postgres.Database;
@@ -40,6 +41,7 @@ public final class StepExecutor {
     private final Database db;
     private final TraceSettings settings;
     private final LockSource locks;
+    private final Callbacks callbacks;
 
     /**
      * @param monitor the run's lock sampler: its clock times every span, and it shows the locks of
@@ -48,13 +50,26 @@ public final class StepExecutor {
      *                locks are read from pg_locks after each statement inside a transaction only.
      */
     public StepExecutor(Database db, TraceSettings settings, LockMonitor monitor) {
-        this(db, settings, monitor == null ? LockSource.clockOnly(System.nanoTime()) : LockSource.of(monitor));
+        this(db, settings, monitor, Callbacks.NONE);
+    }
+
+    /**
+     * @param callbacks the SQL callbacks of the migrations: {@code beforeEachMigrate} and {@code afterEachMigrate}
+     *                  run on each step's connection, in its transaction, as Flyway runs them (applied, not traced)
+     */
+    public StepExecutor(Database db, TraceSettings settings, LockMonitor monitor, Callbacks callbacks) {
+        this(db, settings, monitor == null ? LockSource.clockOnly(System.nanoTime()) : LockSource.of(monitor), callbacks);
     }
 
     StepExecutor(Database db, TraceSettings settings, LockSource locks) {
+        this(db, settings, locks, Callbacks.NONE);
+    }
+
+    StepExecutor(Database db, TraceSettings settings, LockSource locks, Callbacks callbacks) {
         this.db = db;
         this.settings = settings;
         this.locks = locks;
+        this.callbacks = callbacks == null ? Callbacks.NONE : callbacks;
     }
 
     /**
@@ -72,7 +87,7 @@ public final class StepExecutor {
         try (Connection migration = db.connect(APPLICATION_NAME)) {
             applyLockTimeout(migration);
             try (Watchdog dog = Watchdog.start(db, pid(migration), settings.stepTimeout(), locks)) {
-                Untraced.apply(migration, step, mode, dog, settings);
+                Untraced.apply(migration, step, mode, dog, settings, new StepCallbacks(callbacks, step, settings));
             }
         } catch (SQLException e) {
             throw new EnvironmentException("Applying " + step.fileName() + " on " + db + " failed: " + e.getMessage(), e);
@@ -111,7 +126,7 @@ public final class StepExecutor {
         StepEnding ending;
         try (Watchdog dog = Watchdog.start(db, pid, settings.stepTimeout(), locks);
              MigrationProbe probe = new MigrationProbe(migration, pre)) {
-            run = new StepRun(migration, probe, pid, locks, dog, pre, rows);
+            run = new StepRun(migration, probe, pid, locks, dog, pre, rows, new StepCallbacks(callbacks, step, settings));
             List<StatementRecord> retried = Attempts.run(run, step, mode, dog, settings, migration);
             List<Timeline.LockWait> waits = locks.waits(start, locks.nowMs()).stream().filter(w -> w.pid() == pid).toList();
             ending = new StepEnding(false, dog.fired(), dog.blockers(), dog.firedAtMs(), run.commitError(), retried, waits);

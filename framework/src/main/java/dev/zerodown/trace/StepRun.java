@@ -31,11 +31,13 @@ final class StepRun {
     private final Map<Long, Long> rows;
     private final List<StatementRecord> records = new ArrayList<>();
     private final List<Txn> txns = new ArrayList<>();
+    private final StepCallbacks callbacks;
     private Catalog last;
     private String commitError;
 
     StepRun(Connection migration, MigrationProbe probe, int pid, LockSource locks, Watchdog dog, Catalog pre,
-            Map<Long, Long> rows) {
+            Map<Long, Long> rows, StepCallbacks callbacks) {
+        this.callbacks = callbacks;
         this.migration = migration;
         this.probe = probe;
         this.pid = pid;
@@ -88,11 +90,15 @@ final class StepRun {
         return gone;
     }
 
-    /** Runs every statement in one transaction, rolled back on failure or timeout. */
+    /**
+     * Runs every statement in one transaction, rolled back on failure or timeout; the step's
+     * {@code beforeEachMigrate} callbacks first and its {@code afterEachMigrate} ones last, in the same transaction.
+     */
     void inTransaction(List<SqlStatement> statements) throws SQLException {
         migration.setAutoCommit(false);
         int txn = txns.size();
         long start = locks.nowMs();
+        callbacks.before(migration, dog);
         Probes.Xact counters = probe.after().xact();
         boolean ok = true;
         for (int i = 0; i < statements.size(); i++) {
@@ -108,6 +114,9 @@ final class StepRun {
             }
             counters = m.after();
         }
+        if (ok && !dog.fired()) {
+            callbacks.after(migration, dog);
+        }
         txns.add(end(txn, start, ok));
         migration.setAutoCommit(true);
     }
@@ -115,10 +124,17 @@ final class StepRun {
     /**
      * Runs the statements from {@code from} each on its own; transactional ones in a block of their own so they can be
      * measured. A script's own {@code BEGIN … COMMIT} is sent as written and the statements between are one block.
+     * The {@code beforeEachMigrate} callbacks run first (on the first attempt), {@code afterEachMigrate} last.
      */
     void autocommit(List<SqlStatement> statements, int from) throws SQLException {
         migration.setAutoCommit(true);
-        for (int i = from; i < statements.size() && !dog.fired(); i++) {
+        if (from == 0) {
+            callbacks.before(migration, dog);
+        }
+        for (int i = from; i < statements.size(); i++) {
+            if (dog.fired()) {
+                return;
+            }
             SqlStatement s = statements.get(i);
             if (TransactionControl.of(s) == TransactionControl.BEGIN) {
                 i = userBlock(statements, i);
@@ -132,6 +148,9 @@ final class StepRun {
             if (r.failed()) {
                 return;
             }
+        }
+        if (!dog.fired()) {
+            callbacks.after(migration, dog);
         }
     }
 

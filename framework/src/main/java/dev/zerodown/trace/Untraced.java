@@ -15,10 +15,11 @@ final class Untraced {
     private Untraced() {
     }
 
-    static void apply(Connection c, MigrationStep step, TransactionMode mode, Watchdog dog, TraceSettings settings)
-            throws SQLException {
+    static void apply(Connection c, MigrationStep step, TransactionMode mode, Watchdog dog, TraceSettings settings,
+                      StepCallbacks callbacks) throws SQLException {
         boolean tx = mode == TransactionMode.TRANSACTION;
         c.setAutoCommit(!tx);
+        callbacks.before(c, dog);
         for (SqlStatement s : step.statements()) {
             try (Statement st = c.createStatement()) {
                 boolean results = st.execute(s.sql());
@@ -41,6 +42,7 @@ final class Untraced {
                 throw failure(step, last, e, dog, settings);
             }
         }
+        callbacks.after(c, dog);
         if (tx) {
             try {
                 c.commit();

@@ -216,10 +216,36 @@ class BadInputTest {
     }
 
     @Test
+    void should_reject_an_init_script_that_does_not_exist() {
+        Path missing = dir.resolve("no-such-init.sql");
+        CompatibilityRun run = run().settings(settings().with("initScript", missing.toString()));
+
+        assertThatThrownBy(run::plan).isInstanceOf(ConfigurationException.class)
+                .hasMessage("setting `initScript` (property zerodown.initScript): `" + missing + "` is not a file;"
+                        + " write the path of the SQL file to run before the baseline,"
+                        + " relative to the working directory (the module's folder under Maven), or leave the setting out");
+    }
+
+    @Test
+    void should_reject_a_java_migration_naming_the_class_and_what_to_write_instead() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("java-migration"));
+        Files.writeString(folder.resolve("V1__create_users.sql"), "create table users (id bigint primary key);\n");
+        Files.writeString(folder.resolve("V2__Fill_users.java"), "public class V2__Fill_users extends BaseJavaMigration {}\n");
+
+        assertThatThrownBy(() -> new MigrationLoader().load(List.of("filesystem:" + folder), Map.of(), null))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage(folder.resolve("V2__Fill_users.java") + ": a Java migration (class V2__Fill_users), and"
+                        + " Zerodown runs SQL migrations only; write what it does as SQL in V2__Fill_users.sql and remove"
+                        + " the class from the migrations location");
+    }
+
+    @Test
     void should_accept_an_absent_default_seed_file() {
         assertThat(Files.exists(Path.of(Settings.defaults().seed()))).isFalse();
 
-        assertThat(run().settings(settings()).plan().transitions()).hasSize(1);
+        assertThat(run().settings(settings()).plan().transitions()).extracting(t -> t.name())
+                .as("R__views, which the rollout does not name, runs after V2 as Flyway runs it")
+                .containsExactly("V2__add_email under [v1]", "R__views under [v1]");
     }
 
     @Test

@@ -152,6 +152,64 @@ class PendingOnlyExternalTest {
         }
     }
 
+    @Test
+    void should_leave_out_a_repeatable_whose_checksum_the_history_holds_and_run_a_changed_one() throws Exception {
+        Files.writeString(dir.resolve("R__account_names.sql"), "create or replace view account_names as select name from accounts;\n");
+        flyway.migrate();
+        CompatibilityRun run = run("repeatable", "alter table accounts add column nickname text;");
+
+        RunResult unchanged = run.run(17).result();
+
+        assertThat(unchanged.transitions()).extracting(TransitionResult::name).containsExactly("V3__pending under [v1]");
+        assertThat(unchanged.notRun()).singleElement().satisfies(n -> {
+            assertThat(n.name()).isEqualTo("R__account_names under [v1]");
+            assertThat(n.reason()).isEqualTo("R__account_names.sql is unchanged since it was applied (checksum "
+                    + flyway.info().applied()[2].getChecksum() + " in flyway_schema_history), so Flyway does not run it again");
+        });
+
+        Files.writeString(dir.resolve("R__account_names.sql"),
+                "create or replace view account_names as select name, nickname from accounts;\n");
+        RunResult changed = run.run(17).result();
+
+        assertThat(changed.transitions()).extracting(TransitionResult::name)
+                .containsExactly("V3__pending under [v1]", "R__account_names under [v1]");
+        assertThat(changed.transitions().get(1).hazards()).extracting(h -> h.id()).doesNotContain(HazardId.MIGRATION_FAILED);
+        assertThat(changed.notRun()).isEmpty();
+    }
+
+    @Test
+    void should_not_apply_a_baseline_migration_to_a_database_with_a_history() throws Exception {
+        Files.writeString(dir.resolve("B2__accounts.sql"), "create table accounts (id int primary key, name text not null,"
+                + " email text);\n");
+
+        RunResult result = run("baseline-ignored", "create index accounts_email on accounts (email);").run(17).result();
+
+        assertThat(result.transitions()).extracting(TransitionResult::name).as("B2 applied would fail: accounts exists")
+                .containsExactly("V3__pending under [v1]");
+        assertThat(result.transitions().get(0).hazards()).extracting(h -> h.id()).doesNotContain(HazardId.MIGRATION_FAILED);
+    }
+
+    @Test
+    void should_apply_the_pending_versions_a_baseline_migration_stands_for_on_a_database_with_a_history() throws Exception {
+        try (Database atV1 = Postgres.embedded(17).createDatabase("staging_v1")) {
+            Flyway.configure().dataSource(atV1.jdbcUrl(), atV1.user(), atV1.password()).locations("filesystem:" + dir)
+                    .target("1").load().migrate();
+            Files.writeString(dir.resolve("B2__accounts.sql"), "create table accounts (id int primary key, name text not null,"
+                    + " email text);\n");
+            Files.writeString(dir.resolve("V3__pending.sql"), "create index accounts_email on accounts (email);\n");
+            String url = atV1.jdbcUrl() + "?user=" + atV1.user() + "&password=" + atV1.password();
+            Settings s = Settings.defaults().with(Map.of("provider", "external", "jdbcUrl", url, "allowExternal",
+                    atV1.name(), "migrations", "filesystem:" + dir, "soak", "200ms", "clients", "1", "rate", "50"));
+
+            RunResult result = CompatibilityRun.of("superseded", Rollout.startWith("v1", new SyntheticTraffic()).migrate("V3"))
+                    .settings(s).writeReports(false).run(17).result();
+
+            assertThat(result.transitions().get(0).hazards()).extracting(h -> h.id())
+                    .as("V2 (the email column V3 indexes) was applied in the baseline, as Flyway applies it here")
+                    .doesNotContain(HazardId.MIGRATION_FAILED);
+        }
+    }
+
     private static List<String> scratchDatabases(Connection c, String label) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select datname from pg_database where datname like 'zd\\_" + label + "\\_%'")) {

@@ -69,7 +69,6 @@ class MigrationLoaderTest {
         write("README.md", "# migrations");
         write("views.sql", "select 'not a migration';");
         write("U1__undo_one.sql", "select 'undo';");
-        write("B2__baseline.sql", "select 'baseline';");
         write("rollback_v2.sql", "select 'helper';");
 
         assertThat(load()).extracting(MigrationStep::fileName).containsExactly("V1__one.sql", "V2__two.sql");

@@ -81,7 +81,44 @@ class RolloutPlanTest {
                 .hasMessageContaining("V2__add_full_name");
     }
 
+    private static final List<MigrationStep> WITH_REPEATABLES = List.of(step("1", "init"), step("2", "add_full_name"),
+            step(null, "a_functions"), step(null, "b_views"));
+
+    @Test
+    void should_run_repeatables_the_rollout_does_not_name_right_after_the_last_versioned_step() {
+        RolloutPlan plan = RolloutPlan.of(Rollout.startWith("v1", APP).migrate("V2").deploy("v2", APP), WITH_REPEATABLES);
+
+        assertThat(plan.transitions()).extracting(PlannedTransition::name).containsExactly(
+                "V2__add_full_name under [v1]", "R__a_functions under [v1]", "R__b_views under [v1]",
+                "deploy v2 under [v1, v2]");
+        assertThat(plan.transitions().get(1).kind()).isEqualTo(TransitionKind.MIGRATE);
+    }
+
+    @Test
+    void should_run_the_repeatables_before_one_the_rollout_names_and_keep_its_place() {
+        RolloutPlan plan = RolloutPlan.of(Rollout.startWith("v1", APP).migrate("V2").deploy("v2", APP)
+                .migrate("R__b_views"), WITH_REPEATABLES);
+
+        assertThat(plan.transitions()).extracting(PlannedTransition::name).containsExactly(
+                "V2__add_full_name under [v1]", "R__a_functions under [v1]", "deploy v2 under [v1, v2]",
+                "R__b_views under [v1, v2]");
+    }
+
+    @Test
+    void should_put_the_repeatables_in_the_baseline_when_every_versioned_step_is_there() {
+        RolloutPlan plan = RolloutPlan.of(Rollout.empty().baseline("V2").start("v1", APP).deploy("v2", APP),
+                WITH_REPEATABLES);
+
+        assertThat(plan.baseline()).extracting(MigrationStep::name)
+                .containsExactly("V1__init", "V2__add_full_name", "R__a_functions", "R__b_views");
+        assertThat(plan.transitions()).extracting(PlannedTransition::name).containsExactly("deploy v2 under [v1, v2]");
+    }
+
     private static MigrationStep step(String version, String description) {
+        if (version == null) {
+            return new MigrationStep(null, description.replace('_', ' '), "R__" + description + ".sql", "test",
+                    List.of(), true);
+        }
         return new MigrationStep(version, description.replace('_', ' '), "V" + version + "__" + description + ".sql",
                 "test", List.of(), true);
     }

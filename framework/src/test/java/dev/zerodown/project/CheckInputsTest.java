@@ -114,6 +114,13 @@ class CheckInputsTest {
     }
 
     @Test
+    void should_resolve_the_init_script_against_the_module_and_leave_it_unset_by_default() {
+        assertThat(CheckInputs.read(Map.of(), basedir).settings().initScript()).isNull();
+        assertThat(CheckInputs.read(Map.of("initScript", "src/test/zerodown/init.sql"), basedir).settings().initScript())
+                .isEqualTo(basedir.toAbsolutePath().normalize().resolve("src/test/zerodown/init.sql").toString());
+    }
+
+    @Test
     void should_resolve_the_report_directory_against_the_module() {
         CheckInputs inputs = CheckInputs.read(Map.of("reportDirectory", "target/zerodown"), basedir);
 

@@ -146,6 +146,15 @@ public class CheckMojo extends AbstractMojo {
     private String invariants;
 
     /**
+     * SQL run before the baseline, as the connecting user (the embedded server's superuser): the roles,
+     * extensions and settings the migrations expect of the server ({@code CREATE ROLE app_readonly}), which
+     * Flyway's migrations do not create themselves. Relative to the module. Default: none (must exist when
+     * configured).
+     */
+    @Parameter(property = "zerodown.initScript")
+    private String initScript;
+
+    /**
      * SQL run once after the baseline, without load: data for the tables the migrations touch (a step
      * on an empty table proves little). Default: {@code src/test/zerodown/seed.sql} if present (must
      * exist when configured).
@@ -381,6 +390,7 @@ public class CheckMojo extends AbstractMojo {
         m.put("workloads", workloads);
         m.put("rollout", rollout);
         m.put("invariants", invariants);
+        m.put("initScript", initScript);
         m.put("seed", seed);
         m.put("since", since);
         m.put("clients", clients);

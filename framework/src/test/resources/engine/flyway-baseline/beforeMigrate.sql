@@ -1,0 +1,1 @@
+create table if not exists applied_log (id bigserial primary key, what text not null);

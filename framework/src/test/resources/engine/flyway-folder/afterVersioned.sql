@@ -1,0 +1,1 @@
+insert into applied_log (what) values ('afterVersioned');

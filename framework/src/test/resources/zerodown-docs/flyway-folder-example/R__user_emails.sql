@@ -1,0 +1,1 @@
+create or replace view user_emails as select id, email from users;
