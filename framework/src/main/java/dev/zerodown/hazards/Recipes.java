@@ -9,6 +9,23 @@ import org.apiguardian.api.API;
 public final class Recipes {
     private static final Map<HazardId, String> TEXT = new EnumMap<>(HazardId.class);
 
+    /** The recipe of a {@code non-concurrent-index} that dropped an index (DROP INDEX, DROP COLUMN of an indexed column). */
+    public static final String INDEX_DROP = "Drop indexes of live tables with DROP INDEX CONCURRENTLY, in a migration that "
+            + "runs outside a transaction (a script of only such statements does, or set executeInTransaction=false): it "
+            + "takes SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes. Before dropping an indexed column, drop "
+            + "its indexes that way in an earlier migration, so that the column drop's ACCESS EXCLUSIVE lock covers only the "
+            + "catalog change. A plain DROP INDEX holds ACCESS EXCLUSIVE on the table until commit, and while it waits for "
+            + "that lock every request on the table queues behind it: set lock_timeout if you keep it.";
+
+    /** The recipe of a {@code scan-under-lock} that checked a partition bound (ALTER TABLE ... ATTACH PARTITION). */
+    public static final String ATTACH_PARTITION = "Prove the partition bound before attaching: add a CHECK constraint that "
+            + "matches it (the partition key NOT NULL and within the bound, for example CHECK (taken_on IS NOT NULL AND "
+            + "taken_on >= '2024-01-01' AND taken_on < '2025-01-01')) as NOT VALID, run VALIDATE CONSTRAINT in its own "
+            + "transaction (it scans under SHARE UPDATE EXCLUSIVE, which blocks neither reads nor writes), then ATTACH "
+            + "PARTITION: PostgreSQL skips the scan when a valid CHECK constraint implies the bound. Drop the CHECK "
+            + "afterwards. A default partition is scanned too, to prove none of its rows belongs to the new partition: give "
+            + "it a validated CHECK that excludes the new bound the same way.";
+
     static {
         TEXT.put(HazardId.FAILED_REQUESTS, "Make every step compatible with every version live while it runs: expand first "
                 + "(new nullable columns, new tables, views), deploy code that works with both shapes, and contract (drop, "

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.hazards.Severity;
 import dev.zerodown.migrations.MigrationStep;
 import dev.zerodown.migrations.SqlStatement;
 import dev.zerodown.result.Hazard;
@@ -26,6 +27,14 @@ final class Findings {
         Integer line = statement == null ? null : statement.line();
         hazards.putIfAbsent(id.id() + "|" + relation + "|" + line,
                 Hazards.of(id, relation, step.fileName(), line, statement, message, evidence, atMs));
+    }
+
+    /** A hazard whose severity the rule measured (not the id's default) and whose recipe fits the case. */
+    void add(HazardId id, Severity severity, String recipe, String relation, SqlStatement statement, String message,
+             String evidence, long atMs) {
+        Integer line = statement == null ? null : statement.line();
+        hazards.putIfAbsent(id.id() + "|" + relation + "|" + line,
+                Hazards.of(id, severity, recipe, relation, step.fileName(), line, statement, message, evidence, atMs));
     }
 
     List<Hazard> list() {

@@ -108,15 +108,22 @@ public final class HazardRules {
     /**
      * The step's hazards (see {@link StepJudge#hazards}) with {@code lock-held-across-statements}
      * raised to error where that lock was held longer than {@code maxLockWait} while requests
-     * waited on it, followed by {@link #blockedRequests} and {@link #lockQueue}.
+     * waited on it, and an index drop's {@code non-concurrent-index} raised to error where requests
+     * waited on its lock longer than {@code maxLockWait}, followed by {@link #blockedRequests} and
+     * {@link #lockQueue}.
      */
     public static List<Hazard> withTraffic(StepTrace trace, List<Hazard> stepHazards, List<Timeline.LockWait> waits,
                                            Duration maxLockWait) {
         List<Hazard> out = new ArrayList<>();
+        List<Hazard> blocked = blockedRequests(waits, maxLockWait, trace);
         for (Hazard h : stepHazards) {
-            out.add(h.id() == HazardId.LOCK_HELD_ACROSS_STATEMENTS ? escalate(h, trace, waits, maxLockWait) : h);
+            out.add(switch (h.id()) {
+                case LOCK_HELD_ACROSS_STATEMENTS -> escalate(h, trace, waits, maxLockWait);
+                case NON_CONCURRENT_INDEX -> escalateDrop(h, trace, blocked);
+                default -> h;
+            });
         }
-        out.addAll(blockedRequests(waits, maxLockWait, trace));
+        out.addAll(blocked);
         for (Hazard q : lockQueue(waits, maxLockWait, trace)) {
             boolean known = stepHazards.stream().anyMatch(h -> h.id() == HazardId.LOCK_QUEUE
                     && Objects.equals(h.relation(), q.relation()) && Objects.equals(h.line(), q.line()));
@@ -141,6 +148,27 @@ public final class HazardRules {
             out.add(Hazards.withStatement(h, s));
         }
         return List.copyOf(out);
+    }
+
+    /** What a hazard raised to error by the requests that waited on its lock adds to its evidence. */
+    static final String REQUESTS_WAITED = "; requests waited on the lock longer than maxLockWait: ";
+
+    /**
+     * An index drop judged a warning (its lock held under {@code maxLockWait}) raised to error when the
+     * statement's lock on the index's table made requests wait longer than {@code maxLockWait}: the
+     * {@code blocked-requests} hazard on that table attributed to the same statement.
+     */
+    private static Hazard escalateDrop(Hazard h, StepTrace trace, List<Hazard> blocked) {
+        String table = h.severity() == Severity.ERROR ? null : IndexRules.droppedFrom(trace.facts(), h);
+        if (table == null) {
+            return h;
+        }
+        for (Hazard b : blocked) {
+            if (table.equals(b.relation()) && Objects.equals(b.line(), h.line())) {
+                return Hazards.raised(h, Severity.ERROR, REQUESTS_WAITED + b.message());
+            }
+        }
+        return h;
     }
 
     private static Hazard escalate(Hazard h, StepTrace trace, List<Timeline.LockWait> waits, Duration maxLockWait) {

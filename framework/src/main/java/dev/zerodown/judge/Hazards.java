@@ -34,6 +34,14 @@ public final class Hazards {
         return acknowledged(h, statement);
     }
 
+    /** A hazard of a migration statement at a severity the rule measured, with a recipe for the case. */
+    static Hazard of(HazardId id, Severity severity, String recipe, String relation, String file, Integer line,
+                     SqlStatement statement, String message, String evidence, long atMs) {
+        Hazard h = new Hazard(id, severity, relation, file, line, statement == null ? null : Text.statement(statement.sql()),
+                message, evidence, recipe, false, null, atMs);
+        return acknowledged(h, statement);
+    }
+
     /** A hazard of a whole transition (failed requests, an invariant): no file, line or statement. */
     static Hazard ofTransition(HazardId id, String message, String evidence, long atMs) {
         return build(id, id.defaultSeverity(), null, null, null, null, message, evidence, false, null, atMs);
@@ -41,15 +49,16 @@ public final class Hazards {
 
     /** {@code h} with the text of {@code statement} when it had none, and the statement's acknowledgement. */
     static Hazard withStatement(Hazard h, SqlStatement statement) {
-        Hazard filled = h.statement() != null ? h : build(h.id(), h.severity(), h.relation(), h.file(), h.line(),
-                Text.statement(statement.sql()), h.message(), h.evidence(), h.acknowledged(), h.reason(), h.atMs());
+        Hazard filled = h.statement() != null ? h : new Hazard(h.id(), h.severity(), h.relation(), h.file(), h.line(),
+                Text.statement(statement.sql()), h.message(), h.evidence(), h.recipe(), h.acknowledged(), h.reason(), h.atMs(),
+                h.predicted());
         return filled.acknowledged() ? filled : acknowledged(filled, statement);
     }
 
     /** {@code h} raised to {@code severity} by a rule that measured more, with what it measured. */
     static Hazard raised(Hazard h, Severity severity, String moreEvidence) {
-        return build(h.id(), severity, h.relation(), h.file(), h.line(), h.statement(), h.message(),
-                h.evidence() + moreEvidence, h.acknowledged(), h.reason(), h.atMs());
+        return new Hazard(h.id(), severity, h.relation(), h.file(), h.line(), h.statement(), h.message(),
+                h.evidence() + moreEvidence, h.recipe(), h.acknowledged(), h.reason(), h.atMs(), h.predicted());
     }
 
     /** Marks {@code h} acknowledged when {@code statement} carries {@code -- zerodown:allow <id>: <reason>}. */

@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Set;
 import dev.zerodown.config.Text;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.hazards.Recipes;
+import dev.zerodown.hazards.Severity;
+import dev.zerodown.result.Hazard;
 import dev.zerodown.trace.Catalog;
 import dev.zerodown.trace.IndexChanges;
 import dev.zerodown.trace.LockModes;
@@ -13,6 +16,7 @@ import dev.zerodown.trace.StepFacts;
 /**
  * {@code non-concurrent-index}: an index of a pre-existing table created, dropped or rebuilt while
  * a lock blocking writes was held on the table (judged from the catalog and the locks, not the SQL);
+ * a build or rebuild grows with the table and is an error, a drop is judged by how long it held the lock;
  * {@code invalid-index}: an index left INVALID after the step that was not invalid before it.
  */
 final class IndexRules {
@@ -34,7 +38,7 @@ final class IndexRules {
             }
             for (Catalog.Rel idx : changes.dropped()) {
                 if (f.preExisting(idx.oid()) && r.catalog().relation(idx.tableOid()) != null) {
-                    judge(f, out, r, idx, "dropped", idx.tableOid());
+                    dropped(f, out, r, idx);
                 }
             }
             for (Catalog.Rel[] pair : changes.rebuilt()) {
@@ -52,17 +56,70 @@ final class IndexRules {
     }
 
     private static void judge(StepFacts f, Findings out, StatementRecord r, Catalog.Rel idx, String what, long tableOid) {
-        String mode = f.ledger().modeFor(r, tableOid);
-        if (mode == null || !LockModes.blocksWrites(mode)) {
+        StatementLocks.Lock lock = StatementLocks.modeFor(f, r, tableOid);
+        if (lock == null || !LockModes.blocksWrites(lock.mode())) {
             return;
         }
+        String mode = lock.mode();
         String table = f.name(tableOid);
         out.add(HazardId.NON_CONCURRENT_INDEX, idx.qualified(), r.statement(),
                 out.where(r.statement()) + " " + what.replaceFirst(" \\(.*", "") + " index " + idx.qualified() + " on " + table
                         + " without CONCURRENTLY, holding " + mode + " on the table (" + LockModes.effect(mode) + ").",
                 "index " + idx.qualified() + " " + what + "; table " + table + " (" + Text.number(f.rowsAtStart(tableOid))
-                        + " rows) locked " + mode + "; statement took " + (r.endMs() - r.startMs()) + " ms",
+                        + " rows) locked " + lock.described() + "; statement took " + (r.endMs() - r.startMs()) + " ms",
                 r.endMs());
+    }
+
+    /**
+     * An index dropped without CONCURRENTLY, judged by what it cost: unlike a build, a drop does not
+     * grow with the table, so it is an error only when the lock on the table was held at least
+     * {@code maxLockWait} (or, with traffic, when requests waited on it that long: see
+     * {@link HazardRules#withTraffic}); else a warning.
+     */
+    private static void dropped(StepFacts f, Findings out, StatementRecord r, Catalog.Rel idx) {
+        long tableOid = idx.tableOid();
+        StatementLocks.Lock lock = StatementLocks.modeFor(f, r, tableOid);
+        if (lock == null || !LockModes.blocksWrites(lock.mode())) {
+            return;
+        }
+        String mode = lock.mode();
+        String table = f.name(tableOid);
+        long held = StatementLocks.heldMs(f, r, tableOid, lock);
+        long limit = f.settings().maxLockWait().toMillis();
+        boolean tooLong = held >= limit;
+        String heldText = (lock.documented() ? "at most " : "") + held + " ms";
+        out.add(HazardId.NON_CONCURRENT_INDEX, tooLong ? Severity.ERROR : Severity.WARNING, Recipes.INDEX_DROP, idx.qualified(),
+                r.statement(),
+                out.where(r.statement()) + " dropped index " + idx.qualified() + " on " + table + " without CONCURRENTLY,"
+                        + " holding " + mode + " on the table (" + LockModes.effect(mode) + ") for " + heldText
+                        + (tooLong ? ", at least maxLockWait (" + limit + " ms)." : "."),
+                "index " + idx.qualified() + " dropped; table " + table + " (" + Text.number(f.rowsAtStart(tableOid))
+                        + " rows) locked " + lock.described() + ", held " + heldText
+                        + (tooLong ? ", at least maxLockWait=" + limit + "ms"
+                        : ", under maxLockWait=" + limit + "ms: a warning unless requests wait on it longer")
+                        + "; statement took " + (r.endMs() - r.startMs()) + " ms",
+                r.endMs());
+    }
+
+    /**
+     * The table (schema-qualified) of the index that {@code h}, a {@code non-concurrent-index} of this
+     * step, found dropped; null when it found a build or a rebuild.
+     */
+    static String droppedFrom(StepFacts f, Hazard h) {
+        if (f == null || h.line() == null || !f.step().fileName().equals(h.file())) {
+            return null;
+        }
+        for (StatementRecord r : f.records()) {
+            if (r.line() != h.line() || r.catalog() == null) {
+                continue;
+            }
+            for (Catalog.Rel idx : IndexChanges.of(f.before(r), r.catalog()).dropped()) {
+                if (idx.qualified().equals(h.relation())) {
+                    return f.name(idx.tableOid());
+                }
+            }
+        }
+        return null;
     }
 
     private static void invalid(StepFacts f, Findings out) {
@@ -98,7 +155,7 @@ final class IndexRules {
         String name = idx.name().toLowerCase(java.util.Locale.ROOT);
         for (StatementRecord r : f.records()) {
             String sql = r.statement().sql().toLowerCase(java.util.Locale.ROOT);
-            if (sql.contains(name) || f.ledger().modeFor(r, idx.tableOid()) != null) {
+            if (sql.contains(name) || StatementLocks.modeFor(f, r, idx.tableOid()) != null) {
                 return r;
             }
         }

@@ -25,54 +25,40 @@ final class LockRules {
             if (r.failed()) {
                 continue;
             }
-            Map<Long, String> strong = strongTaken(f, r);
-            strong.forEach((relid, mode) -> {
-                strongLock(f, out, r, relid, mode);
+            StatementLocks.strongTaken(f, r).forEach((relid, lock) -> {
+                strongLock(f, out, r, relid, lock);
                 if (r.lockTimeoutMs() == 0) {
-                    missingTimeout(f, out, r, relid, mode);
+                    missingTimeout(f, out, r, relid, lock);
                 }
             });
         }
         heldAcross(f, out);
     }
 
-    /**
-     * The strongest SHARE-or-stronger mode {@code r} newly took on each pre-existing table, view or
-     * materialized view — unless locks its transaction already held there meant the request could
-     * not wait (a SHARE lock for an index build after the same transaction took ACCESS EXCLUSIVE).
-     */
-    static Map<Long, String> strongTaken(StepFacts f, StatementRecord r) {
-        Map<Long, String> out = new LinkedHashMap<>();
-        f.ledger().takenBy(r).forEach((relid, modes) -> {
-            Catalog.Rel rel = f.pre().relation(relid);
-            String mode = LockModes.strongest(modes);
-            if (rel != null && rel.isTableLike() && LockModes.strong(mode)
-                    && !LockModes.alreadyCovered(mode, f.ledger().heldBefore(r, relid))) {
-                out.put(relid, mode);
-            }
-        });
-        return out;
-    }
-
-    private static void strongLock(StepFacts f, Findings out, StatementRecord r, long relid, String mode) {
-        LockLedger.Hold h = f.ledger().hold(r, relid, mode);
+    private static void strongLock(StepFacts f, Findings out, StatementRecord r, long relid, StatementLocks.Lock lock) {
+        String mode = lock.mode();
+        LockLedger.Hold h = StatementLocks.hold(f, r, relid, lock);
         String name = f.name(relid);
-        long held = h == null ? 0 : h.durationMs();
+        long held = StatementLocks.heldMs(f, r, relid, lock);
+        String heldText = lock.documented() ? "for at most " + held + " ms (the statement's duration)" : held + " ms";
         out.add(HazardId.STRONG_LOCK, name, r.statement(),
                 out.where(r.statement()) + " took " + mode + " on " + name + ", which " + LockModes.effect(mode)
-                        + ", and held it " + held + " ms.",
-                "mode " + mode + "; held " + held + " ms" + (h == null ? "" : " (" + h.startMs() + " ms to " + h.endMs()
-                        + " ms)") + "; lock_timeout " + timeout(r.lockTimeoutMs()),
+                        + ", and held it " + heldText + ".",
+                "mode " + lock.described() + "; held " + (lock.documented() ? "at most " : "") + held + " ms"
+                        + (h != null ? " (" + h.startMs() + " ms to " + h.endMs() + " ms)"
+                        : lock.documented() ? " (" + r.startMs() + " ms to " + r.endMs() + " ms)" : "")
+                        + "; lock_timeout " + timeout(r.lockTimeoutMs()),
                 r.endMs());
     }
 
-    private static void missingTimeout(StepFacts f, Findings out, StatementRecord r, long relid, String mode) {
+    private static void missingTimeout(StepFacts f, Findings out, StatementRecord r, long relid, StatementLocks.Lock lock) {
         String name = f.name(relid);
         out.add(HazardId.MISSING_LOCK_TIMEOUT, name, r.statement(),
-                out.where(r.statement()) + " requested " + mode + " on " + name
+                out.where(r.statement()) + " requested " + lock.mode() + " on " + name
                         + " with lock_timeout unset: behind a long transaction it would have waited, and all traffic on "
                         + name + " with it.",
-                "lock_timeout = 0 when the statement was sent; requested " + mode + " (" + LockModes.effect(mode) + ")",
+                "lock_timeout = 0 when the statement was sent; requested " + lock.mode() + " (" + LockModes.effect(lock.mode())
+                        + "; " + lock.source() + ")",
                 r.startMs());
     }
 

@@ -21,7 +21,8 @@ import org.apiguardian.api.API;
  * Judges the lock hazards of a transition ({@code table-rewrite}, {@code scan-under-lock},
  * {@code non-concurrent-index}, {@code strong-lock}) on the hold predicted at production size: held
  * at least {@code maxLockWait} is an error; below a tenth of it a warning, harmless at production
- * size; in between the measured severity stands. Configured severities still win. A hazard without
+ * size (unless requests measurably waited on it longer than {@code maxLockWait}); in between the
+ * measured severity stands. Configured severities still win. A hazard without
  * a prediction says it was judged at the seeded size, and why.
  */
 @API(status = API.Status.INTERNAL)
@@ -72,6 +73,11 @@ public final class PredictionRules {
                     + ms(limit) + ").", evidence, p);
         }
         if (p.ms() < limit / 10) {
+            if (h.evidence() != null && h.evidence().contains(HazardRules.REQUESTS_WAITED)) {
+                return h.withPrediction(h.severity(), " Predicted " + ms(p.ms()) + " at " + Text.number(p.rows())
+                        + " rows of " + p.table() + ", under a tenth of maxLockWait (" + ms(limit)
+                        + "), but requests waited on it longer than maxLockWait as measured.", evidence, p);
+            }
             return h.withPrediction(Severity.WARNING, " Harmless at production size: predicted " + ms(p.ms()) + " at "
                     + Text.number(p.rows()) + " rows of " + p.table() + ", under a tenth of maxLockWait (" + ms(limit)
                     + ").", evidence, p);

@@ -45,10 +45,10 @@ public final class PredictionTargets {
             }
             Catalog before = f.before(r);
             IndexChanges indexes = IndexChanges.of(before, r.catalog());
-            Map<Long, String> taken = LockRules.strongTaken(f, r);
+            Map<Long, StatementLocks.Lock> taken = StatementLocks.strongTaken(f, r);
             for (Catalog.Rel rel : f.pre().relations().values()) {
-                String mode = rel.holdsRows() ? f.ledger().modeFor(r, rel.oid()) : null;
-                if (mode == null || !LockModes.strong(mode)) {
+                StatementLocks.Lock lock = rel.holdsRows() ? StatementLocks.modeFor(f, r, rel.oid()) : null;
+                if (lock == null || !LockModes.strong(lock.mode())) {
                     continue;
                 }
                 boolean sorts = sorts(indexes, rel.oid());

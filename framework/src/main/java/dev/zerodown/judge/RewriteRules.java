@@ -44,13 +44,14 @@ final class RewriteRules {
                 indexes.add(pair[0].qualified() + " (" + pair[0].filenode() + " -> " + pair[1].filenode() + ")");
             }
         }
-        String mode = f.ledger().modeFor(r, old.oid());
-        String lock = mode == null ? "lock not observed" : mode + " (" + LockModes.effect(mode) + ")";
+        StatementLocks.Lock held = StatementLocks.modeFor(f, r, old.oid());
+        String lock = held == null ? "lock not observed" : held.mode() + " (" + LockModes.effect(held.mode()) + ")";
+        String lockEvidence = held == null ? "not observed" : held.described();
         out.add(HazardId.TABLE_REWRITE, name, r.statement(),
                 out.where(r.statement()) + " rewrote " + old.kindName() + " " + name + " ("
                         + Text.number(f.rowsAtStart(old.oid())) + " rows) into new storage while holding " + lock + ".",
                 "relfilenode " + old.filenode() + " -> " + now.filenode() + "; rows " + Text.number(f.rowsAtStart(old.oid()))
-                        + "; statement took " + (r.endMs() - r.startMs()) + " ms; lock " + lock
+                        + "; statement took " + (r.endMs() - r.startMs()) + " ms; lock " + lockEvidence
                         + (indexes.isEmpty() ? "" : "; indexes rebuilt: " + String.join(", ", indexes)),
                 r.endMs());
     }

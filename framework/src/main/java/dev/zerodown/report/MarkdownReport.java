@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
 
 /**
  * {@code report.md}: a compact summary fit for a pull-request comment: the verdict, a table of
- * transitions, each error-level hazard with its statement and safe recipe, and where the HTML report is.
+ * transitions (with the lock sampler's longest gap and the lock waits the sampler and the server's log
+ * saw), the transitions' warnings, each error-level hazard with its statement and safe recipe, and where the HTML report is.
  */
 @API(status = API.Status.INTERNAL)
 public final class MarkdownReport {
@@ -36,6 +37,7 @@ public final class MarkdownReport {
         b.append(Facts.counts(run, " \u00B7 ")).append(" \u00B7 provider ").append(Markdown.text(run.provider()))
                 .append(" \u00B7 seed ").append(run.seed()).append("\n\n");
         table(b, run);
+        notes(b, run);
         List<Facts.Located> blocking = Facts.blocking(run);
         if (!blocking.isEmpty()) {
             b.append("\n#### Error-level hazards\n");
@@ -49,8 +51,9 @@ public final class MarkdownReport {
     }
 
     private static void table(StringBuilder b, RunResult run) {
-        b.append("| | transition | live | requests ok / failed | max lock wait | hazards |\n");
-        b.append("|---|---|---|--:|--:|---|\n");
+        b.append("| | transition | live | requests ok / failed | max lock wait | sampler gap | lock waits sampled / log only"
+                + " | hazards |\n");
+        b.append("|---|---|---|--:|--:|--:|--:|---|\n");
         for (TransitionResult t : run.transitions()) {
             String hazards = t.hazards().stream().filter(h -> h.severity() != Severity.OFF)
                     .map(MarkdownReport::chip).collect(Collectors.joining(" "));
@@ -59,12 +62,26 @@ public final class MarkdownReport {
                     .append(" | ").append(Markdown.text(Facts.live(t)))
                     .append(" | ").append(Facts.ok(t)).append(" / ").append(Facts.failed(t))
                     .append(" | ").append(Text.duration(Facts.maxLockWaitMs(t)))
+                    .append(" | ").append(Facts.samplerGap(t)).append(t.warnings().isEmpty() ? "" : " \u26A0")
+                    .append(" | ").append(t.sampledWaits()).append(" / ").append(t.serverLogWaits())
                     .append(" | ").append(hazards.isEmpty() ? "\u2014" : hazards).append(" |\n");
         }
         for (NotRunTransition t : run.notRun()) {
             b.append("| \u23F9 not run | ").append(Markdown.code(t.name()))
                     .append(" | ").append(Markdown.text(String.join(", ", t.liveVersions())))
-                    .append(" | \u2014 | \u2014 | ").append(Markdown.text(t.reason())).append(" |\n");
+                    .append(" | \u2014 | \u2014 | \u2014 | \u2014 | ").append(Markdown.text(t.reason())).append(" |\n");
+        }
+    }
+
+    /** What makes a transition's figures less certain (a sampler gap), one line each; never the verdict. */
+    private static void notes(StringBuilder b, RunResult run) {
+        boolean any = false;
+        for (TransitionResult t : run.transitions()) {
+            for (String w : t.warnings()) {
+                b.append(any ? "" : "\n").append("\u26A0 ").append(Markdown.code(t.name())).append(": ").append(Markdown.text(w))
+                        .append("  \n");
+                any = true;
+            }
         }
     }
 

@@ -12,11 +12,27 @@ import org.apiguardian.api.API;
 public record Catalog(Map<Long, Rel> relations, Map<ColKey, Col> columns, Map<Long, Con> constraints, Map<Long, Typ> types,
                Map<Long, Fn> functions) {
 
-    /** A table, view, materialized view, foreign table or index. */
+    /**
+     * A table, view, materialized view, foreign table or index.
+     *
+     * @param tableOid  the table of an index, else 0
+     * @param valid     false for an index with {@code pg_index.indisvalid = false}
+     * @param parentOid the partitioned table this relation is a partition of ({@code pg_class.relispartition}), else 0
+     * @param bound     a partition's bound as PostgreSQL prints it ({@code FOR VALUES FROM (…) TO (…)}, {@code DEFAULT}), else null
+     */
     @API(status = API.Status.INTERNAL)
-    public record Rel(long oid, String schema, String name, char kind, long filenode, long tableOid, boolean valid) {
+    public record Rel(long oid, String schema, String name, char kind, long filenode, long tableOid, boolean valid,
+                      long parentOid, String bound) {
         public String qualified() {
             return schema + "." + name;
+        }
+
+        public boolean isPartition() {
+            return parentOid != 0;
+        }
+
+        public boolean isDefaultPartition() {
+            return "DEFAULT".equals(bound);
         }
 
         public boolean isIndex() {

@@ -15,8 +15,12 @@ import java.util.Set;
 final class CatalogReader {
     private static final String USER_SCHEMA = "n.nspname <> 'information_schema' and n.nspname !~ '^pg_'";
 
+    /** A partition's parent and bound (null and 0 for a relation that is none). */
+    private static final String PARTITION = " case when c.relispartition then (select h.inhparent::int8 from pg_catalog.pg_inherits h"
+            + " where h.inhrelid = c.oid) else 0 end, case when c.relispartition then pg_catalog.pg_get_expr(c.relpartbound, c.oid) end";
+
     private static final String RELATIONS = "select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.relfilenode::int8,"
-            + " coalesce(i.indrelid, 0)::int8, coalesce(i.indisvalid, true)"
+            + " coalesce(i.indrelid, 0)::int8, coalesce(i.indisvalid, true)," + PARTITION
             + " from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
             + " left join pg_catalog.pg_index i on i.indexrelid = c.oid"
             + " where c.relkind in ('r','p','m','v','f','i','I') and " + USER_SCHEMA;
@@ -29,7 +33,7 @@ final class CatalogReader {
 
     /** The relations with oid in ?1 and the indexes of the tables in ?1 (pre-existing ones: what the rules look at). */
     static final String RELATIONS_OF = "select c.oid::int8, n.nspname, c.relname, c.relkind::text, c.relfilenode::int8,"
-            + " coalesce(i.indrelid, 0)::int8, coalesce(i.indisvalid, true)"
+            + " coalesce(i.indrelid, 0)::int8, coalesce(i.indisvalid, true)," + PARTITION
             + " from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace"
             + " left join pg_catalog.pg_index i on i.indexrelid = c.oid"
             + " where c.oid = any(?::oid[]) or c.oid in (select x.indexrelid from pg_catalog.pg_index x where x.indrelid = any(?::oid[]))";
@@ -136,7 +140,8 @@ final class CatalogReader {
         try (rs) {
             while (rs.next()) {
                 out.put(rs.getLong(1), new Catalog.Rel(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4).charAt(0), rs.getLong(5), rs.getLong(6), rs.getBoolean(7)));
+                        rs.getString(4).charAt(0), rs.getLong(5), rs.getLong(6), rs.getBoolean(7), rs.getLong(8),
+                        rs.getString(9)));
             }
         }
         return out;

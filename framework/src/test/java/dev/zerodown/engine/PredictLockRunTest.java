@@ -82,6 +82,28 @@ class PredictLockRunTest {
         assertThat(tiny.evidence()).endsWith("; judged at the seeded size: prediction is off (setting predict=false)");
     }
 
+    @Test
+    void should_judge_an_index_drop_on_its_hold_predicted_at_production_size() throws IOException {
+        Path drop = Files.createDirectories(dir.resolve("drop"));
+        Files.writeString(drop.resolve("V1__tables.sql"), """
+                create table orders (id bigint primary key, customer_id bigint not null, note text);
+                create index orders_customer_idx on orders (customer_id);
+                """);
+        Files.writeString(drop.resolve("V2__drop_index.sql"), "set lock_timeout = '1s';\ndrop index orders_customer_idx;\n");
+
+        TransitionResult t = run(settings.with("migrations", "filesystem:" + drop)).transitions().get(0);
+
+        Hazard h = index(t, "public.orders_customer_idx");
+        assertThat(h.recipe()).isEqualTo(dev.zerodown.hazards.Recipes.INDEX_DROP);
+        assertThat(h.predicted()).as("the drop's hold is predicted at the profile's rows").isNotNull();
+        assertThat(h.predicted().rows()).isEqualTo(58_000_000);
+        double limit = settings.maxLockWait().toMillis();
+        Severity expected = h.predicted().ms() >= limit ? Severity.ERROR
+                : h.predicted().ms() < limit / 10 ? Severity.WARNING
+                : h.evidence().contains("at least maxLockWait") ? Severity.ERROR : Severity.WARNING;
+        assertThat(h.severity()).as("%s", h).isEqualTo(expected);
+    }
+
     private static RunResult run(Settings s) {
         return CompatibilityRun.of("predict", Rollout.startWith("v1", new SyntheticTraffic()).migrate("V2"))
                 .settings(s).writeReports(false).run(17).result();

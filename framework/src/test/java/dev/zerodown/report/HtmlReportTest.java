@@ -25,6 +25,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void should_show_each_transitions_sampler_gap_who_saw_its_waits_and_its_warnings() {
+        var rename = ReportFixtures.unsafe().transitions().get(1);
+
+        String html = HtmlReport.render(ReportFixtures.unsafe());
+
+        assertThat(html).contains("<p class=\"zd-meta zd-sampler\">lock sampler: longest gap 34 ms \u00B7 lock waits seen: "
+                + rename.sampledWaits() + " by the sampler, 1 only in the server&#39;s log</p>")
+                .contains("<p class=\"zd-meta zd-sampler\">lock sampler: longest gap not measured \u00B7 lock waits seen: ");
+        assertThat(html).contains("<p class=\"zd-note\">\u26A0 wait figures may be incomplete: the sampler paused 34 ms");
+        assertThat(count(html, "class=\"zd-note\"")).isEqualTo(1);
+    }
+
+    @Test
     void should_render_hostile_text_as_text_only() {
         String html = HtmlReport.render(ReportFixtures.hostile());
 

@@ -3,6 +3,7 @@ package dev.zerodown.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import dev.zerodown.result.TransitionResult;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
@@ -21,10 +22,22 @@ class MarkdownReportTest {
     void should_have_a_table_row_per_transition() {
         String md = MarkdownReport.render(ReportFixtures.unsafe(), HTML);
 
-        assertThat(md).contains("| \u274C unsafe | `V2__index_users_email under [v1]` | v1 | 880 / 0 | 1.84 s | "
-                + "`non-concurrent-index` `blocked-requests` `missing-lock-timeout` |\n");
-        assertThat(md).contains("| \u2705 safe | `V4__drop_legacy_flags under [v2]` | v2 | 800 / 0 | 0 ms | "
+        assertThat(md).contains("| \u274C unsafe | `V2__index_users_email under [v1]` | v1 | 880 / 0 | 1.84 s | not measured"
+                + " | 7 / 0 | `non-concurrent-index` `blocked-requests` `missing-lock-timeout` |\n");
+        assertThat(md).contains("| \u2705 safe | `V4__drop_legacy_flags under [v2]` | v2 | 800 / 0 | 0 ms | not measured | 0 / 0 | "
                 + "`destructive` (acknowledged) |\n");
+    }
+
+    @Test
+    void should_show_the_sampler_gap_and_who_saw_the_waits_and_warn_under_the_table() {
+        TransitionResult rename = ReportFixtures.unsafe().transitions().get(1);
+
+        String md = MarkdownReport.render(ReportFixtures.unsafe(), HTML);
+
+        assertThat(rename.warnings()).hasSize(1);
+        assertThat(md).contains("| `V3__rename_user_name under [v1]` | v1 | ")
+                .contains(" | 34 ms \u26A0 | " + rename.sampledWaits() + " / " + rename.serverLogWaits() + " | ")
+                .contains("\n\u26A0 `V3__rename_user_name under [v1]`: wait figures may be incomplete: the sampler paused 34 ms");
     }
 
     @Test

@@ -34,8 +34,9 @@ class NotRunReportsTest {
         String md = MarkdownReport.render(ReportFixtures.stopped(), null);
         String reason = REASON.replace("_", "\\_");
 
-        assertThat(md).contains("| \u23F9 not run | `deploy v2 under [v1, v2]` | v1, v2 | \u2014 | \u2014 | " + reason + " |\n"
-                + "| \u23F9 not run | `V4__drop_legacy_flags under [v2]` | v2 | \u2014 | \u2014 | " + reason + " |\n");
+        assertThat(md).contains("| \u23F9 not run | `deploy v2 under [v1, v2]` | v1, v2 | \u2014 | \u2014 | \u2014 | \u2014 | "
+                + reason + " |\n"
+                + "| \u23F9 not run | `V4__drop_legacy_flags under [v2]` | v2 | \u2014 | \u2014 | \u2014 | \u2014 | " + reason + " |\n");
     }
 
     @Test

@@ -71,7 +71,8 @@ class SarifReportTest {
 
         assertThat(rules).hasSize(HazardId.values().length);
         assertThat(rules.get(HazardId.NON_CONCURRENT_INDEX.ordinal()).at("/shortDescription/text").asText())
-                .isEqualTo("An index on a pre-existing table was created, dropped or rebuilt without CONCURRENTLY.");
+                .isEqualTo("An index on a pre-existing table was created, dropped or rebuilt without CONCURRENTLY (a drop is"
+                        + " judged by how long it held the lock).");
         assertThat(rules.get(HazardId.STRONG_LOCK.ordinal()).at("/defaultConfiguration/level").asText())
                 .isEqualTo("warning");
     }

@@ -28,6 +28,7 @@ import dev.zerodown.migrations.MigrationStep;
  * blocker V3: &lt;sql&gt;         run by "zd-app:v1" in a transaction held open while V3 runs
  * traffic V3: &lt;sql&gt;         run in a loop by "zd-app:v1" while V3 runs (needs the lock sampler)
  * V3: id@relation id id@relation!ack …   the hazards of V3 (none: nothing)
+ * V3: id@relation~warning …   the same, also checking the hazard's severity
  * V3 pg13: …  /  V3 pg&gt;=14: …  /  V3 pg&lt;18: …   what differs on some majors (overrides the plain line)
  * diff V3: column-renamed@public.users.name …   the catalog diff of V3 (kinds in lower case with dashes)
  * failed: V3   /   failed pg13: V3      steps expected to fail

@@ -51,6 +51,16 @@ public final class Facts {
         return run.transitions().stream().flatMap(t -> t.hazards().stream()).filter(Hazard::acknowledged).count();
     }
 
+    /** The longest time during the transition without a sample of the lock sampler ({@code 5.4 ms}), or {@code not measured}. */
+    public static String samplerGap(TransitionResult t) {
+        return Double.isNaN(t.samplerMaxGapMs()) ? "not measured" : Text.duration(t.samplerMaxGapMs());
+    }
+
+    /** The lock waits of the transition by who saw them: {@code 3 by the sampler, 1 only in the server's log}. */
+    public static String waitsSeen(TransitionResult t) {
+        return t.sampledWaits() + " by the sampler, " + t.serverLogWaits() + " only in the server's log";
+    }
+
     /** Longest wait of an application request on the migration (stats or timeline, whichever saw more). */
     public static double maxLockWaitMs(TransitionResult t) {
         double fromTimeline = t.timeline() == null ? 0 : t.timeline().lockWaits().stream()

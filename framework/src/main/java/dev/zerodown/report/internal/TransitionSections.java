@@ -31,6 +31,11 @@ final class TransitionSections {
                 + " \u00B7 live: " + Facts.live(t)
                 + (t.canaryVersions().isEmpty() ? "" : " \u00B7 canary: " + String.join(", ", t.canaryVersions()))
                 + " \u00B7 " + Text.at(t.startMs()) + " to " + Text.at(t.endMs())).close("p").nl();
+        h.open("p", "class", "zd-meta zd-sampler").text("lock sampler: longest gap " + Facts.samplerGap(t)
+                + " \u00B7 lock waits seen: " + Facts.waitsSeen(t)).close("p").nl();
+        for (String w : t.warnings()) {
+            h.open("p", "class", "zd-note").text("\u26A0 " + w).close("p").nl(); // figures less certain, never the verdict
+        }
         for (Hazard hz : t.hazards()) {
             if (hz.severity() != Severity.OFF) {
                 hazard(h, hz);

@@ -1,0 +1,1 @@
+alter table measurements_2025 validate constraint measurements_2025_bound;

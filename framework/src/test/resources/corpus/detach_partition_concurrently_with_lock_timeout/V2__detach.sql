@@ -1,0 +1,1 @@
+alter table measurements detach partition measurements_2023 concurrently;
