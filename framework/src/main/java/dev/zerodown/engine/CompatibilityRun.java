@@ -209,8 +209,28 @@ public final class CompatibilityRun {
     }
 
     private Migrations migrations() {
-        return new MigrationLoader().read(settings.migrationsFormat(), settings.migrations(), settings.placeholders(),
+        return new MigrationLoader().read(settings.migrationsFormat(), settings.migrations(), placeholders(settings),
                 classLoader);
+    }
+
+    /**
+     * The {@code placeholders} setting with Flyway's {@code ${flyway:user}} first: the user the run connects as (a
+     * value the user gives wins).
+     */
+    @API(status = API.Status.INTERNAL)
+    public static Map<String, String> placeholders(Settings settings) {
+        Map<String, String> m = new LinkedHashMap<>();
+        try {
+            String user = Postgres.connectingUser(new PostgresOptions(settings.provider(),
+                    PostgresOptions.DEFAULT_MAJOR, settings.jdbcUrl(), settings.allowExternal(), settings.image()));
+            if (user != null) {
+                m.put("flyway:user", user);
+            }
+        } catch (ConfigurationException e) {
+            // a bad jdbcUrl is reported where the server is chosen; the scripts then just have no ${flyway:user}
+        }
+        m.putAll(settings.placeholders());
+        return m;
     }
 
     /** The init script, or null when the setting is unset; a set one must name a file. */

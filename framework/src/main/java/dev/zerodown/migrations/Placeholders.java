@@ -23,11 +23,22 @@ final class Placeholders {
         this.values = m;
     }
 
-    /** These placeholders plus Flyway's built-in {@code flyway:filename} for one script. */
+    /** Flyway's format of {@code ${flyway:timestamp}}: when the script was read. */
+    static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /**
+     * These placeholders plus Flyway's built-ins for one script, as Flyway 13 fills them (compared with Flyway in
+     * the tests): {@code flyway:filename}, {@code flyway:table}, {@code flyway:defaultSchema} ({@code public}
+     * unless configured), {@code flyway:timestamp}, {@code flyway:workingDirectory}; {@code flyway:user} comes from
+     * the run (the connecting user). A value given by the user wins.
+     */
     Placeholders forScript(String fileName) {
         TreeMap<String, String> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         m.put("flyway:filename", fileName);
         m.put("flyway:table", "flyway_schema_history");
+        m.put("flyway:defaultSchema", "public");
+        m.put("flyway:timestamp", java.time.LocalDateTime.now().format(TIMESTAMP));
+        m.put("flyway:workingDirectory", java.nio.file.Paths.get("").toAbsolutePath().toString());
         m.putAll(values);
         return new Placeholders(m);
     }
@@ -46,6 +57,12 @@ final class Placeholders {
             line = lines.copy(script, last, m.start(), out, line);
             String name = m.group(1);
             String value = values.get(name);
+            if (value == null && name.equalsIgnoreCase("flyway:database")) {
+                throw new ConfigurationException(displayPath + ":" + line + ": placeholder ${flyway:database} is the"
+                        + " database Flyway migrates, and Zerodown runs each check in a scratch database of its own whose name"
+                        + " it cannot know while reading the scripts; write current_database() where the SQL allows it, or set"
+                        + " placeholders=flyway:database=<name>");
+            }
             if (value == null) {
                 throw new ConfigurationException(displayPath + ":" + line + ": placeholder ${" + name
                         + "} has no value; defined: " + String.join(", ", values.keySet())

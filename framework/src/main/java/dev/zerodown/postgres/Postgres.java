@@ -35,6 +35,20 @@ public final class Postgres {
         return ServerRegistry.shared(options);
     }
 
+    /**
+     * The user a run connects as with these options, known before any server starts: the embedded server's
+     * superuser {@code postgres}, the {@code user} of an external {@code jdbcUrl}, Testcontainers' {@code test}
+     * (for Flyway's built-in {@code ${flyway:user}}). {@code auto} may become either; it answers for embedded.
+     */
+    @API(status = API.Status.INTERNAL)
+    public static String connectingUser(PostgresOptions options) {
+        return switch (options.provider()) {
+            case EXTERNAL -> ExternalUrl.parse(options.jdbcUrl()).server().user();
+            case TESTCONTAINERS -> "test";
+            default -> "postgres";
+        };
+    }
+
     /** A new server for these options that the caller owns and closes (it is still stopped at JVM end). */
     @API(status = API.Status.EXPERIMENTAL, since = "0.1")
     public static PostgresServer start(PostgresOptions options) {

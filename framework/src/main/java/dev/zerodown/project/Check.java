@@ -45,7 +45,7 @@ public final class Check {
         Settings settings = inputs.settings();
         inputs.flywayNotes().forEach(log::info);
         List<MigrationStep> steps = new MigrationLoader().load(settings.migrationsFormat(), settings.migrations(),
-                settings.placeholders(), classLoader);
+                CompatibilityRun.placeholders(settings), classLoader);
         Check check = new Check(name, inputs, steps, classLoader, log);
         WorkloadApps apps = new WorkloadApps(inputs.workloads(), inputs.settings().syntheticMix(),
                 WorkloadApps.profileFile(inputs.settings().profile()));

@@ -311,8 +311,8 @@ class MigrationLoaderTest {
         write("V1__a.sql", "select 1;\n\nselect '${tenant}';");
         assertThatThrownBy(() -> loader.load(List.of(dir.toString()), Map.of("schema", "app"), null))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage(dir.resolve("V1__a.sql") + ":3: placeholder ${tenant} has no value; defined: flyway:filename,"
-                        + " flyway:table, schema; set it in placeholders, or add placeholderReplacement=false to "
+                .hasMessage(dir.resolve("V1__a.sql") + ":3: placeholder ${tenant} has no value; defined: flyway:defaultSchema,"
+                        + " flyway:filename, flyway:table, flyway:timestamp, flyway:workingDirectory, schema; set it in placeholders, or add placeholderReplacement=false to "
                         + dir.resolve("V1__a.sql") + ".conf");
     }
 
