@@ -275,7 +275,8 @@ class LockMonitorTest {
     @Test
     void should_not_miss_waits_of_20_to_40_ms() throws Exception {
         int counted = 0;
-        for (int i = 0; i < 5; i++) {
+        int starved = 0;
+        for (int i = 0; i < 10 && counted < 5; i++) {
             // given
             Session holder = scenario.openInTransaction("zd-migration");
             monitor.migrationPid(holder.pid());
@@ -283,19 +284,25 @@ class LockMonitorTest {
             Session app = scenario.open("zd-app:v1");
 
             // when the holder lets go about 30 ms after the read started
+            long from = monitor.nowMs();
             Future<Timed> read = scenario.submit(app, SELECT);
             Thread.sleep(30);
             holder.commit();
             Timed client = read.get(10, TimeUnit.SECONDS);
+            long to = monitor.nowMs();
             awaitSamples(2);
 
-            // then
-            if (client.ms() >= 20) {
+            // then: every such wait is seen, unless the sampler got no CPU for longer than the wait lasted (a machine
+            // loaded far beyond its cores: the report says so with samplerMaxGapMs, and the server's log fills it)
+            if (client.ms() >= 20 && monitor.maxGapMs(from, to) >= client.ms()) {
+                starved++;
+            } else if (client.ms() >= 20) {
                 counted++;
                 assertThat(waitsOf(app.pid())).as("wait %d of %.1f ms", i, client.ms()).hasSize(1);
             }
         }
-        assertThat(counted).as("reads that waited 20 ms or more").isGreaterThanOrEqualTo(3);
+        assertThat(counted).as("reads that waited 20 ms or more while the sampler ran (%d more while it was starved)",
+                starved).isGreaterThanOrEqualTo(3);
     }
 
     @Test
