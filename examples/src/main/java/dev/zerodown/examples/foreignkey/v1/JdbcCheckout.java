@@ -30,9 +30,11 @@ public final class JdbcCheckout implements Checkout {
     @Override
     public void addLine(long orderId, Line line) throws SQLException {
         jdbc.inTransaction(c -> {
-            insertLine(c, orderId, line);
-            return Jdbc.update(c, "update orders set total_cents = total_cents + ? where id = ?",
+            // the order first, then its line: the same order as placeOrder (orders, then order_lines)
+            int updated = Jdbc.update(c, "update orders set total_cents = total_cents + ? where id = ?",
                     line.quantity() * line.priceCents(), orderId);
+            insertLine(c, orderId, line);
+            return updated;
         });
     }
 
