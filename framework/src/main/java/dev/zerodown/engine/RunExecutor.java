@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.settings.Settings;
@@ -23,6 +24,8 @@ import dev.zerodown.plan.PlannedTransition;
 import dev.zerodown.plan.RolloutPlan;
 import dev.zerodown.postgres.Database;
 import dev.zerodown.postgres.PostgresServer;
+import dev.zerodown.postgres.SeededDatabase;
+import dev.zerodown.result.Baseline;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
@@ -64,8 +67,9 @@ final class RunExecutor {
         List<StepTrace> traces = new ArrayList<>();
         LockPrediction prediction = new LockPrediction(settings, server, profileFile);
         Database baseline = null;
-        try (Database db = server.createDatabase(name)) {
-            int lastApplied = prepare(db, new StepExecutor(db, traceSettings(), null));
+        Prepared prepared = prepared();
+        try (Database db = prepared.database()) {
+            int lastApplied = plan.baseline().size() - 1;
             baseline = prediction.keepBaseline(db);
             try (LockMonitor monitor = LockMonitor.start(db, settings.sampleInterval(), origin);
                  LoadDriver driver = new LoadDriver(db, new LoadSettings(settings.clients(), settings.rate(),
@@ -87,7 +91,52 @@ final class RunExecutor {
         }
         Verdict verdict = results.stream().anyMatch(r -> r.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE : Verdict.SAFE;
         return new RunResult(name, server.version(), server.major(), server.provider().id(), settings.randomSeed(),
-                verdict, results, startedAt);
+                verdict, results, startedAt, List.of(), prepared.baseline());
+    }
+
+    /** The run's database and how it got to the seeded baseline. */
+    private record Prepared(Database database, Baseline baseline) {
+    }
+
+    /**
+     * The run's database at the seeded baseline: a copy of the seeded template the server keeps for these inputs
+     * (prepared first if no earlier run did), or, where the server keeps none or {@code seedCache=false}, this run's
+     * own database with the baseline applied and seeded.
+     */
+    private Prepared prepared() {
+        long t0 = System.nanoTime();
+        int steps = plan.baseline().size();
+        Optional<String> outside = settings.seedCache() ? BaselineKey.readsOutside(plan.baseline(), seedFile) : Optional.empty();
+        outside.ifPresent(o -> LOG.info("No seeded template is kept for this baseline: {} reads from outside the database,"
+                + " which its key cannot see; the baseline and seed are applied in the run's own database", o));
+        if (settings.seedCache() && outside.isEmpty() && (steps > 0 || seedFile != null || profileFile != null)) {
+            String key = BaselineKey.of(plan.baseline(), seedFile, profileFile, settings,
+                    server.provider().id() + " " + server.version() + " (" + server.major() + ")");
+            Optional<SeededDatabase> seeded = server.createSeeded(name, key,
+                    tmp -> prepare(tmp, new StepExecutor(tmp, traceSettings(), null)));
+            if (seeded.isPresent()) {
+                SeededDatabase s = seeded.get();
+                if (s.reused()) {
+                    LOG.info("Baseline and seed reused from {} ({}; {} baseline step(s), same inputs): {} ms", s.template(),
+                            s.fromDisk() ? "saved on disk by an earlier run" : "prepared by an earlier run of this JVM",
+                            steps, s.millis());
+                } else {
+                    LOG.info("Baseline ({} step(s)) and seed prepared in {} ms as template {}; later runs with the same inputs copy it",
+                            steps, s.millis(), s.template());
+                }
+                return new Prepared(s.database(), new Baseline(steps, s.reused(), s.template(), s.fromDisk(), s.millis()));
+            }
+        }
+        Database db = server.createDatabase(name);
+        try {
+            prepare(db, new StepExecutor(db, traceSettings(), null));
+        } catch (RuntimeException e) {
+            closeQuietly(db, e);
+            throw e;
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info("Baseline ({} step(s)) and seed prepared in {} ms in the run's own database", steps, ms);
+        return new Prepared(db, new Baseline(steps, false, null, false, ms));
     }
 
     /**
@@ -164,8 +213,8 @@ final class RunExecutor {
         }
     }
 
-    /** Applies the baseline, repeatable scripts and the seed without load; returns the last applied index. */
-    private int prepare(Database db, StepExecutor steps) {
+    /** Applies the baseline, repeatable scripts and the seed without load. */
+    private void prepare(Database db, StepExecutor steps) {
         FlywayHistory history = FlywayHistory.read(db, settings.flywayTable());
         if (history != null) {
             List<MigrationStep> all = new ArrayList<>(plan.baseline());
@@ -185,7 +234,6 @@ final class RunExecutor {
         if (seedFile != null) {
             Seed.apply(db, seedFile);
         }
-        return plan.baseline().size() - 1;
     }
 
     private int indexAfterBaseline(MigrationStep step) {

@@ -146,7 +146,9 @@ class BadInputTest {
                 Arguments.of("placeholders", "=select",
                         "setting `placeholders` (property zerodown.placeholders): `=select` " + PLACEHOLDER_FORMAT),
                 Arguments.of("placeholders", "a b=c",
-                        "setting `placeholders` (property zerodown.placeholders): `a b=c` " + PLACEHOLDER_FORMAT));
+                        "setting `placeholders` (property zerodown.placeholders): `a b=c` " + PLACEHOLDER_FORMAT),
+                Arguments.of("seedCache", "off",
+                        "setting `seedCache` (property zerodown.seedCache): `off` is not a boolean; write true or false"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
