@@ -87,7 +87,13 @@ final class SeedCache {
                 return Optional.empty();
             }
             Map<String, Long> templates = readManifest(generation.resolve(MANIFEST));
+            long[] expected = saved(generation.resolve(MANIFEST));
             ClusterCache.copy(generation.resolve("cluster"), dataDirectory, p -> false);
+            long[] copied = count(dataDirectory);
+            if (copied[0] != expected[0] || copied[1] != expected[1]) {
+                throw new IOException("the copy has " + copied[0] + " files of " + copied[1] + " bytes, the saved cluster "
+                        + expected[0] + " of " + expected[1] + " (deleted while copied?)");
+            }
             return Optional.of(new Restored(generation, templates));
         } catch (IOException | UncheckedIOException | OverlappingFileLockException e) {
             LOG.info("Could not copy the saved seeded cluster {} (starting without its templates): {}", generation, e.toString());
@@ -114,7 +120,7 @@ final class SeedCache {
             Files.createDirectories(dir);
             tmp = Files.createTempDirectory(dir, ".saving-");
             ClusterCache.copy(dataDirectory, tmp.resolve("cluster"), SeedCache::notSaved);
-            writeManifest(tmp.resolve(MANIFEST), binaries, templates);
+            writeManifest(tmp.resolve(MANIFEST), binaries, templates, count(tmp.resolve("cluster")));
             String name = String.format("g-%013d-%s", System.currentTimeMillis(), randomHex());
             Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
@@ -227,9 +233,25 @@ final class SeedCache {
         return m;
     }
 
-    private static void writeManifest(Path file, String binaries, Map<String, Long> templates) throws IOException {
+    /** The files and bytes the saved cluster has, as its manifest records them. */
+    private static long[] saved(Path manifest) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(manifest)) {
+            p.load(in);
+        }
+        try {
+            return new long[] {Long.parseLong(p.getProperty("files", "-1")), Long.parseLong(p.getProperty("bytes", "-1"))};
+        } catch (NumberFormatException e) {
+            throw new IOException("unreadable manifest " + manifest, e);
+        }
+    }
+
+    private static void writeManifest(Path file, String binaries, Map<String, Long> templates, long[] cluster)
+            throws IOException {
         Properties p = new Properties();
         p.setProperty("binaries", binaries);
+        p.setProperty("files", Long.toString(cluster[0]));
+        p.setProperty("bytes", Long.toString(cluster[1]));
         p.setProperty("saved", Instant.now().toString());
         templates.forEach((hash, used) -> p.setProperty("template." + hash, Long.toString(used)));
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -238,8 +260,18 @@ final class SeedCache {
     }
 
     private static long size(Path dir) throws IOException {
+        return count(dir)[1];
+    }
+
+    /** Regular files under {@code dir} and their bytes. */
+    private static long[] count(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
-            return all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            long[] c = new long[2];
+            all.filter(Files::isRegularFile).forEach(p -> {
+                c[0]++;
+                c[1] += p.toFile().length();
+            });
+            return c;
         }
     }
 

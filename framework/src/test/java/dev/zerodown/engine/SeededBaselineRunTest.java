@@ -62,13 +62,18 @@ class SeededBaselineRunTest {
     @Test
     void should_seed_once_and_start_every_later_run_with_the_same_inputs_from_the_template() throws Exception {
         Settings s = settings(migrations("create table accounts (id int primary key, name text)"), seed("first"), null);
+        Rollout rollout = Rollout.startWith("v1", new SyntheticTraffic()).migrate("V2");
 
-        RunResult first = run("first", s);
-        RunResult second = run("second", s);
+        // tag::reuse[]
+        RunResult first = CompatibilityRun.of("first", rollout).settings(s).run(17).result();
+        RunResult second = CompatibilityRun.of("second", rollout).settings(s).run(17).result();
 
+        assertThat(first.baseline().reused()).isFalse();                       // V1 and the seed applied once,
+        assertThat(first.baseline().template()).matches("zd_seed_[0-9a-f]{32}"); // into this template
+        assertThat(second.baseline().reused()).isTrue();                        // a copy of it: nothing re-applied
+        assertThat(second.baseline().template()).isEqualTo(first.baseline().template());
+        // end::reuse[]
         assertThat(seedRuns()).as("times the seed ran").containsExactly("first");
-        assertThat(first.baseline().reused()).isFalse();
-        assertThat(first.baseline().template()).matches("zd_seed_[0-9a-f]{32}");
         assertThat(second.baseline()).isEqualTo(new Baseline(1, true, first.baseline().template(), false,
                 second.baseline().millis()));
         assertThat(templateExists(first.baseline().template())).isTrue();

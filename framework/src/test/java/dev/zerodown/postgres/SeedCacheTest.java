@@ -123,6 +123,24 @@ class SeedCacheTest {
     }
 
     @Test
+    void should_not_start_from_a_saved_cluster_that_lost_a_file() throws Exception {
+        try (EmbeddedServer first = EmbeddedServer.start(17, dataRoot, cache)) {
+            first.createSeeded("a", KEY_A, accounts(1)).orElseThrow().database().close();
+        }
+        Path generation = SeedCache.generations(cache.resolve(PostgresBinaries.binariesId(17))).get(0);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(generation.resolve("cluster/base"))) {
+            java.nio.file.Files.delete(files.filter(java.nio.file.Files::isRegularFile).reduce((x, y) -> y).orElseThrow());
+        }
+
+        try (EmbeddedServer second = EmbeddedServer.start(17, dataRoot, cache)) {
+            SeededDatabase a = second.createSeeded("a", KEY_A, accounts(1)).orElseThrow();
+            a.database().close();
+            assertThat(a.reused()).as("an incomplete copy is not used").isFalse();
+        }
+        assertThat(prepared).hasValue(2);
+    }
+
+    @Test
     void should_keep_no_template_when_the_preparation_fails_and_prepare_again_next_time() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.start(17, dataRoot, cache)) {
             List<String> before = databases(server);
