@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.zerodown.config.EnvironmentException;
@@ -211,13 +213,30 @@ final class EmbeddedServer extends TemplateServer {
         return seedCache != null && seededIfAny() != null && seededIfAny().preparedAny();
     }
 
-    /** Drops every database but the templates, so the saved cluster holds only them; null if that failed (nothing saved). */
+    /**
+     * Drops every database but the system ones and the seeded templates, so the saved cluster holds only them (roles
+     * stay: the templates' grants may name them); null if that failed (nothing is saved then).
+     */
     private Map<String, Long> templatesToSave() {
-        try {
-            dropEverythingCreated(false);
-            return seededIfAny().inventory();
-        } catch (RuntimeException e) {
-            LOG.info("Not saving the seeded cluster of {}: {}", binaries, e.toString());
+        Map<String, Long> templates = seededIfAny().inventory();
+        Set<String> keep = new HashSet<>(Set.of("postgres", "template0", "template1", template()));
+        templates.keySet().forEach(hash -> keep.add(seeded().nameOf(hash)));
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            List<String> others = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select datname from pg_database")) {
+                while (rs.next()) {
+                    if (!keep.contains(rs.getString(1))) {
+                        others.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String name : others) {
+                s.execute("alter database \"" + name.replace("\"", "\"\"") + "\" with is_template false");
+                s.execute("drop database \"" + name.replace("\"", "\"\"") + "\" with (force)");
+            }
+            return templates;
+        } catch (SQLException e) {
+            LOG.info("Not saving the seeded cluster of {}: {}", binaries, ServerVersion.firstLine(e));
             return null;
         }
     }

@@ -52,6 +52,10 @@ final class SeededTemplates {
         volatile boolean present;
         volatile boolean fromDisk;
         volatile long lastUsed;
+        /** Prepared again by the last call because the restored template could not be copied. */
+        boolean rebuilt;
+        /** A copy of the restored template opened once. */
+        boolean checked;
 
         Entry(String name) {
             this.name = name;
@@ -94,7 +98,8 @@ final class SeededTemplates {
                 prepared.set(true);
             }
             e.lastUsed = System.currentTimeMillis();
-            db = server.createFrom(label, e.name);
+            db = copy(label, e, prepare);
+            reused = reused && !e.rebuilt;
         } finally {
             e.lock.unlock();
         }
@@ -102,6 +107,51 @@ final class SeededTemplates {
             evict(hash);
         }
         return Optional.of(new SeededDatabase(db, e.name, reused, reused && e.fromDisk, (System.nanoTime() - t0) / 1_000_000));
+    }
+
+    /**
+     * A copy of the template; a template restored from disk that cannot be copied (files lost on the way) is
+     * dropped and prepared again, once.
+     */
+    private Database copy(String label, Entry e, Consumer<Database> prepare) {
+        e.rebuilt = false;
+        try {
+            Database db = server.createFrom(label, e.name);
+            if (e.fromDisk && !e.checked) {
+                check(db);
+                e.checked = true;
+            }
+            return db;
+        } catch (EnvironmentException ex) {
+            if (!e.fromDisk) {
+                throw ex;
+            }
+            LOG.warn("The restored seeded baseline {} cannot be copied ({}); preparing it again", e.name, ex.getMessage());
+            e.present = false;
+            dropQuietly(e.name, ex);
+            build(e.name, prepare);
+            e.present = true;
+            e.fromDisk = false;
+            e.rebuilt = true;
+            prepared.set(true);
+            return server.createFrom(label, e.name);
+        }
+    }
+
+    /** The first copy of a restored template must open: a template whose files went missing does not. */
+    private static void check(Database db) {
+        try (Connection c = db.connect("zerodown-seed-check"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from pg_class")) {
+            rs.next();
+        } catch (SQLException ex) {
+            EnvironmentException failure = new EnvironmentException("a copy of it does not open: " + ServerVersion.firstLine(ex), ex);
+            try {
+                db.close();
+            } catch (RuntimeException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
+            throw failure;
+        }
     }
 
     private static boolean lock(Entry e) {

@@ -1,7 +1,6 @@
 package dev.zerodown.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,6 +40,10 @@ class SeedCacheTest {
             SeededDatabase a = first.createSeeded("a", KEY_A, accounts(3)).orElseThrow();
             assertThat(a.reused()).isFalse();
             a.database().close();
+            first.createDatabase("left_open");
+            try (Connection c = first.admin(); Statement s = c.createStatement()) {
+                s.execute("create database made_by_hand");
+            }
         }
         Path binaries = cache.resolve(PostgresBinaries.binariesId(17));
         List<Path> saved = SeedCache.generations(binaries);
@@ -58,30 +61,26 @@ class SeedCacheTest {
                 assertThat(prepared).as("preparations run").hasValue(1);
                 assertThat(count(db)).as("rows of the template prepared by the first server").isEqualTo(3);
             }
+            assertThat(databases(second)).as("only the template came with the cluster").containsExactly(a.template());
+            try (Connection c = second.admin(); ResultSet rs = c.createStatement().executeQuery(
+                    "select count(*) from pg_database where datname = 'made_by_hand'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
             second.createSeeded("b", KEY_B, accounts(5)).orElseThrow().database().close();
             assertThat(prepared).hasValue(2);
         }
         List<Path> now = SeedCache.generations(binaries);
         assertThat(now).as("the older generation is deleted once a newer one is saved").hasSize(1).doesNotContainAnyElementsOf(saved);
         assertThat(SeedCache.readManifest(now.get(0).resolve(SeedCache.MANIFEST))).containsOnlyKeys("a".repeat(32), "b".repeat(32));
+
+        try (EmbeddedServer third = EmbeddedServer.start(17, dataRoot, cache)) {
+            third.createSeeded("a", KEY_A, accounts(1)).orElseThrow().database().close();
+            third.createDatabase("plain").close();
+        }
+        assertThat(SeedCache.generations(binaries)).as("nothing prepared, nothing saved").isEqualTo(now);
+        assertThat(prepared).hasValue(2);
         assertThat(dataRoot).as("every data directory is removed").isEmptyDirectory();
-    }
-
-    @Test
-    void should_save_nothing_when_no_template_was_prepared() throws Exception {
-        try (EmbeddedServer first = EmbeddedServer.start(17, dataRoot, cache)) {
-            first.createSeeded("a", KEY_A, accounts(1)).orElseThrow().database().close();
-        }
-        Path binaries = cache.resolve(PostgresBinaries.binariesId(17));
-        List<Path> saved = SeedCache.generations(binaries);
-
-        try (EmbeddedServer second = EmbeddedServer.start(17, dataRoot, cache)) {
-            second.createSeeded("a", KEY_A, accounts(1)).orElseThrow().database().close();
-            second.createDatabase("plain").close();
-        }
-
-        assertThat(SeedCache.generations(binaries)).isEqualTo(saved);
-        assertThat(prepared).hasValue(1);
     }
 
     @Test
@@ -141,19 +140,26 @@ class SeedCacheTest {
     }
 
     @Test
-    void should_keep_no_template_when_the_preparation_fails_and_prepare_again_next_time() throws Exception {
-        try (EmbeddedServer server = EmbeddedServer.start(17, dataRoot, cache)) {
-            List<String> before = databases(server);
-            assertThatThrownBy(() -> server.createSeeded("a", KEY_A, accounts(2).andThen(db -> {
-                throw new IllegalStateException("seed failed half way");
-            }))).hasMessage("seed failed half way");
-            assertThat(databases(server)).as("databases after the failed preparation").isEqualTo(before);
-
-            SeededDatabase retry = server.createSeeded("a", KEY_A, accounts(2)).orElseThrow();
-            retry.database().close();
-            assertThat(retry.reused()).isFalse();
-            assertThat(prepared).hasValue(2);
+    void should_prepare_again_a_restored_template_that_cannot_be_copied() throws Exception {
+        try (EmbeddedServer first = EmbeddedServer.start(17, dataRoot, cache)) {
+            first.createSeeded("a", KEY_A, accounts(4)).orElseThrow().database().close();
         }
+        try (EmbeddedServer second = EmbeddedServer.start(17, dataRoot, cache)) {
+            long oid;
+            try (Connection c = second.admin(); ResultSet rs = c.createStatement().executeQuery(
+                    "select oid from pg_database where datname = 'zd_seed_" + "a".repeat(32) + "'")) {
+                rs.next();
+                oid = rs.getLong(1);
+            }
+            DataDirectories.delete(second.directory().resolve("data/base/" + oid));
+
+            SeededDatabase a = second.createSeeded("a", KEY_A, accounts(4)).orElseThrow();
+            try (Database db = a.database()) {
+                assertThat(a.reused()).isFalse();
+                assertThat(count(db)).isEqualTo(4);
+            }
+        }
+        assertThat(prepared).hasValue(2);
     }
 
     @Test
