@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import dev.zerodown.config.EnvironmentException;
 import dev.zerodown.settings.Settings;
@@ -24,6 +25,8 @@ import dev.zerodown.plan.PlannedTransition;
 import dev.zerodown.plan.RolloutPlan;
 import dev.zerodown.postgres.Database;
 import dev.zerodown.postgres.PostgresServer;
+import dev.zerodown.postgres.SeededDatabase;
+import dev.zerodown.result.Baseline;
 import dev.zerodown.result.NotRunTransition;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
@@ -75,8 +78,9 @@ final class RunExecutor {
         LockPrediction prediction = new LockPrediction(settings, server, profileFile);
         Database baseline = null;
         List<NotRunTransition> skipped = new ArrayList<>();
-        try (Database db = server.createDatabase(name)) {
-            Prepared prepared = prepare(db, new StepExecutor(db, traceSettings(), null, migrations.callbacks()));
+        Start start = start();
+        try (Database db = start.database()) {
+            Prepared prepared = start.prepared();
             baseline = prediction.keepBaseline(db);
             prepared.skipped().forEach((i, why) -> skipped.add(notRun(plan.transitions().get(i), why)));
             try (LockMonitor monitor = LockMonitor.start(db, settings.sampleInterval(), origin);
@@ -99,7 +103,56 @@ final class RunExecutor {
         }
         Verdict verdict = results.stream().anyMatch(r -> r.verdict() == Verdict.UNSAFE) ? Verdict.UNSAFE : Verdict.SAFE;
         return new RunResult(name, server.version(), server.major(), server.provider().id(), settings.randomSeed(),
-                verdict, results, startedAt, skipped);
+                verdict, results, startedAt, skipped, start.baseline());
+    }
+
+    /** The run's database at the seeded baseline, how it got there, and what preparing it found. */
+    private record Start(Database database, Baseline baseline, Prepared prepared) {
+    }
+
+    /**
+     * The run's database at the seeded baseline: a copy of the seeded template the server keeps for these inputs
+     * (prepared first if no earlier run did), or, where the server keeps none or {@code seedCache=false}, this run's
+     * own database with the baseline applied and seeded.
+     */
+    private Start start() {
+        long t0 = System.nanoTime();
+        int steps = plan.baseline().size();
+        Optional<String> outside = settings.seedCache() ? BaselineKey.readsOutside(plan.baseline(), seedFile) : Optional.empty();
+        outside.ifPresent(o -> LOG.info("No seeded template is kept for this baseline: {} reads from outside the database,"
+                + " which its key cannot see; the baseline and seed are applied in the run's own database", o));
+        if (settings.seedCache() && outside.isEmpty() && (steps > 0 || seedFile != null || profileFile != null)) {
+            String key = BaselineKey.of(plan.baseline(), seedFile, profileFile, settings,
+                    server.provider().id() + " " + server.version() + " (" + server.major() + ")",
+                    BaselineKey.also(initScript, migrations.callbacks()));
+            Optional<SeededDatabase> seeded = server.createSeeded(name, key,
+                    tmp -> prepare(tmp, new StepExecutor(tmp, traceSettings(), null, migrations.callbacks())));
+            if (seeded.isPresent()) {
+                SeededDatabase s = seeded.get();
+                if (s.reused()) {
+                    LOG.info("Baseline and seed reused from {} ({}; {} baseline step(s), same inputs): {} ms", s.template(),
+                            s.fromDisk() ? "saved on disk by an earlier run" : "prepared by an earlier run of this JVM",
+                            steps, s.millis());
+                } else {
+                    LOG.info("Baseline ({} step(s)) and seed prepared in {} ms as template {}; later runs with the same inputs copy it",
+                            steps, s.millis(), s.template());
+                }
+                // a template starts from an empty database, so no Flyway history left anything out
+                return new Start(s.database(), new Baseline(steps, s.reused(), s.template(), s.fromDisk(), s.millis()),
+                        new Prepared(steps - 1, Map.of()));
+            }
+        }
+        Database db = server.createDatabase(name);
+        Prepared prepared;
+        try {
+            prepared = prepare(db, new StepExecutor(db, traceSettings(), null, migrations.callbacks()));
+        } catch (RuntimeException e) {
+            closeQuietly(db, e);
+            throw e;
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info("Baseline ({} step(s)) and seed prepared in {} ms in the run's own database", steps, ms);
+        return new Start(db, new Baseline(steps, false, null, false, ms), prepared);
     }
 
     private static NotRunTransition notRun(PlannedTransition t, String reason) {

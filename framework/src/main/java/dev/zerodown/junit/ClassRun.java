@@ -137,6 +137,7 @@ final class ClassRun {
         put(m, "history", c.history());
         put(m, "preset", c.preset());
         put(m, "predict", c.predict());
+        put(m, "seedCache", c.seedCache());
         return m;
     }
 

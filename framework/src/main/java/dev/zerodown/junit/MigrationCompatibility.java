@@ -166,6 +166,14 @@ public @interface MigrationCompatibility {
     String predict() default "";
 
     /**
+     * Whether runs start from a seeded baseline template: the baseline steps and the seed are applied once per
+     * server and set of inputs (migrations, seed, profile, scale), every run copies the result, and the embedded
+     * server keeps it on disk for later runs. {@code false} applies them in every run's own database.
+     * Default {@code true}.
+     */
+    String seedCache() default "";
+
+    /**
      * Marks the static no-argument method that returns the {@link dev.zerodown.plan.Rollout}. Nested so it
      * can be written {@code @MigrationCompatibility.Rollout} next to the imported {@code Rollout} type.
      */

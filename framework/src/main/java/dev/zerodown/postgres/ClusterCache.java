@@ -44,7 +44,7 @@ final class ClusterCache {
 
     /** Copies a saved cluster to {@code dataDirectory} (which must not exist yet). */
     static void restore(Path cluster, Path dataDirectory) {
-        copy(cluster, dataDirectory);
+        copy(cluster, dataDirectory, p -> false);
     }
 
     /** A zonky data directory customizer that saves the freshly initialized cluster, once per binaries version. */
@@ -58,7 +58,7 @@ final class ClusterCache {
                 Files.createDirectories(root);
                 tmp = Files.createTempDirectory(root, ".saving-");
                 Path staged = tmp.resolve("cluster");
-                copy(dataDirectory.toPath(), staged);
+                copy(dataDirectory.toPath(), staged, p -> false);
                 Files.move(staged, root.resolve(binaries), StandardCopyOption.ATOMIC_MOVE);
                 LOG.info("Saved the initialized cluster of {} in {}", binaries, root.resolve(binaries));
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
@@ -73,10 +73,12 @@ final class ClusterCache {
         };
     }
 
-    private static void copy(Path from, Path to) {
+    /** Copies a cluster folder, leaving out zonky's lock, the pid file and what {@code skip} says (paths relative to {@code from}). */
+    static void copy(Path from, Path to, java.util.function.Predicate<Path> skip) {
         try (Stream<Path> all = Files.walk(from)) {
             all.forEach(p -> {
-                if (p.getFileName().toString().equals(ZONKY_LOCK) || p.getFileName().toString().equals("postmaster.pid")) {
+                if (p.getFileName().toString().equals(ZONKY_LOCK) || p.getFileName().toString().equals("postmaster.pid")
+                        || skip.test(from.relativize(p))) {
                     return;
                 }
                 try {

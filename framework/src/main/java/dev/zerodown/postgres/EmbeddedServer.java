@@ -1,7 +1,17 @@
 package dev.zerodown.postgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.zerodown.config.EnvironmentException;
@@ -17,12 +27,55 @@ final class EmbeddedServer extends TemplateServer {
     private final EmbeddedPostgres pg;
     private final DataDirectories.Lease lease;
     private final Reaper reaper;
+    private final String binaries;
+    private final SeedCache.Restored restored;
+    private final boolean restoredPristine;
+    private final Path seedCache;
 
-    private EmbeddedServer(EmbeddedPostgres pg, DataDirectories.Lease lease, int major) {
+    private EmbeddedServer(EmbeddedPostgres pg, DataDirectories.Lease lease, int major, String binaries,
+                           SeedCache.Restored seeded, boolean restoredPristine, Path seedCache) {
         super(ProviderKind.EMBEDDED, major, ServerAddress.local(pg.getPort(), "postgres", ""), "zerodown_template");
         this.pg = pg;
         this.lease = lease;
         this.reaper = Reaper.watch(lease.directory());
+        this.binaries = binaries;
+        this.restored = seeded;
+        this.restoredPristine = restoredPristine;
+        this.seedCache = seedCache;
+    }
+
+    /** Creates the template; with a restored seeded cluster, registers its templates and drops whatever else it holds. */
+    @Override
+    protected void init() {
+        super.init();
+        if (restored == null) {
+            return;
+        }
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            Map<String, String> found = SeededTemplates.found(s);
+            found.forEach((hash, name) -> seeded().restored(hash, restored.templates().getOrDefault(hash, 0L)));
+            List<String> others = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select datname from pg_database where datname like 'zd\\_%'")) {
+                while (rs.next()) {
+                    if (!found.containsValue(rs.getString(1))) {
+                        others.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String name : others) {
+                s.execute("alter database " + name + " with is_template false");
+                s.execute("drop database " + name + " with (force)");
+            }
+        } catch (SQLException e) {
+            throw new EnvironmentException("Could not read the seeded baselines of the restored cluster " + restored.generation()
+                    + ": " + ServerVersion.firstLine(e), e);
+        }
+    }
+
+    /** This server's cluster is its own, and the on-disk seed cache finds its templates by name: no suffix. */
+    @Override
+    protected String seedSuffix() {
+        return "";
     }
 
     static EmbeddedServer start(int major) {
@@ -33,19 +86,59 @@ final class EmbeddedServer extends TemplateServer {
     }
 
     static EmbeddedServer start(int major, Path root) {
+        return start(major, root, SeedCache.enabled() ? SeedCache.root() : null);
+    }
+
+    /** A server whose data directory goes under {@code root}, with the on-disk seed cache in {@code seedCache} (null: none). */
+    static EmbeddedServer start(int major, Path root, Path seedCache) {
         PostgresBinaries.checkSupported(major);
         UserNamespaces.check();
         long t0 = System.nanoTime();
         DataDirectories.Lease lease = DataDirectories.create(root, major);
-        EmbeddedPostgres pg = null;
         try {
             String binaries = PostgresBinaries.binariesId(major);
             Path clusters = ClusterCache.root();
-            boolean restored = restoreCluster(clusters, binaries, lease.dataDirectory());
+            SeedCache.Restored seeded = seedCache == null ? null
+                    : SeedCache.restore(seedCache, binaries, lease.dataDirectory()).orElse(null);
+            EmbeddedServer server;
+            try {
+                server = start(major, lease, binaries, clusters, seeded, seedCache);
+            } catch (IOException | RuntimeException e) {
+                if (seeded == null) {
+                    throw e;
+                }
+                LOG.warn("PostgreSQL {} did not start from the saved seeded cluster {} (starting without it): {}", major,
+                        seeded.generation(), ServerVersion.rootMessage(e));
+                lease.close();
+                lease = DataDirectories.create(root, major);
+                seeded = null;
+                server = start(major, lease, binaries, clusters, null, seedCache);
+            }
+            LOG.info("Started {} in {} ms ({}; data in {})", server, (System.nanoTime() - t0) / 1_000_000,
+                    seeded != null ? "cluster with " + seeded.templates().size() + " seeded baseline(s) copied from "
+                            + seeded.generation() : server.restoredPristine ? "cluster copied from " + clusters : "initdb",
+                    lease.directory());
+            return server;
+        } catch (IOException | RuntimeException e) {
+            lease.close();
+            if (e instanceof EnvironmentException ee) {
+                throw ee;
+            }
+            throw new EnvironmentException("Embedded PostgreSQL " + major + " did not start: " + ServerVersion.rootMessage(e)
+                    + "; see docs/choosing-postgres.md or use another provider (zerodown.provider=testcontainers|external)", e);
+        }
+    }
+
+    /** Starts the postmaster on the lease's data directory: the seeded cluster copied there, else a saved pristine one, else initdb. */
+    private static EmbeddedServer start(int major, DataDirectories.Lease lease, String binaries, Path clusters,
+                                        SeedCache.Restored seeded, Path seedCache) throws IOException {
+        EmbeddedPostgres pg = null;
+        try {
+            boolean pristine = seeded == null && restoreCluster(clusters, binaries, lease.dataDirectory());
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                     .setPgBinaryResolver(PostgresBinaries.resolver(major))
                     .setDataDirectory(lease.dataDirectory())
-                    .setCleanDataDirectory(!restored)
+                    .setCleanDataDirectory(seeded == null && !pristine)
                     .setDataDirectoryCustomizer(ClusterCache.saver(clusters, binaries))
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -53,20 +146,12 @@ final class EmbeddedServer extends TemplateServer {
             ServerSettings.all().forEach(b::setServerConfig);
             ServerSettings.lockWaitLogging(major).forEach(b::setServerConfig);
             pg = b.start();
-            EmbeddedServer server = new EmbeddedServer(pg, lease, major);
+            EmbeddedServer server = new EmbeddedServer(pg, lease, major, binaries, seeded, pristine, seedCache);
             pg = null; // the server owns it now
-            initOrClose(server);
-            LOG.info("Started {} in {} ms ({}; data in {})", server, (System.nanoTime() - t0) / 1_000_000,
-                    restored ? "cluster copied from " + clusters : "initdb", lease.directory());
-            return server;
+            return initOrClose(server);
         } catch (IOException | RuntimeException e) {
             closeQuietly(pg);
-            lease.close();
-            if (e instanceof EnvironmentException ee) {
-                throw ee;
-            }
-            throw new EnvironmentException("Embedded PostgreSQL " + major + " did not start: " + ServerVersion.rootMessage(e)
-                    + "; see docs/choosing-postgres.md or use another provider (zerodown.provider=testcontainers|external)", e);
+            throw e;
         }
     }
 
@@ -109,12 +194,50 @@ final class EmbeddedServer extends TemplateServer {
         if (reaper != null) {
             reaper.close();
         }
+        Map<String, Long> templates = saving() ? templatesToSave() : null;
         try {
             pg.close();
+            Path data = lease.dataDirectory();
+            if (templates != null && !templates.isEmpty() && !Files.exists(data.resolve("postmaster.pid"))) {
+                SeedCache.save(seedCache, binaries, data, templates);
+            }
         } catch (IOException e) {
             throw new EnvironmentException("Embedded PostgreSQL " + major() + " did not stop cleanly: " + e.getMessage(), e);
         } finally {
             lease.close();
+        }
+    }
+
+    /** Whether this server's cluster goes to the on-disk seed cache when it stops: it has a template the saved one lacks. */
+    private boolean saving() {
+        return seedCache != null && seededIfAny() != null && seededIfAny().preparedAny();
+    }
+
+    /**
+     * Drops every database but the system ones and the seeded templates, so the saved cluster holds only them (roles
+     * stay: the templates' grants may name them); null if that failed (nothing is saved then).
+     */
+    private Map<String, Long> templatesToSave() {
+        Map<String, Long> templates = seededIfAny().inventory();
+        Set<String> keep = new HashSet<>(Set.of("postgres", "template0", "template1", template()));
+        templates.keySet().forEach(hash -> keep.add(seeded().nameOf(hash)));
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            List<String> others = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select datname from pg_database")) {
+                while (rs.next()) {
+                    if (!keep.contains(rs.getString(1))) {
+                        others.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String name : others) {
+                s.execute("alter database \"" + name.replace("\"", "\"\"") + "\" with is_template false");
+                s.execute("drop database \"" + name.replace("\"", "\"\"") + "\" with (force)");
+            }
+            return templates;
+        } catch (SQLException e) {
+            LOG.info("Not saving the seeded cluster of {}: {}", binaries, ServerVersion.firstLine(e));
+            return null;
         }
     }
 }

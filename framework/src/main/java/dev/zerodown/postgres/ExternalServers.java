@@ -134,6 +134,12 @@ final class ExternalServers {
             return url.database().equals("postgres") ? "template1" : "postgres";
         }
 
+        /** The opted-in database is the baseline (its data, its Flyway history): every run starts from a copy of it. */
+        @Override
+        protected boolean keepsSeededBaselines() {
+            return false;
+        }
+
         @Override
         protected void stop() {
             dropEverythingCreated(false);

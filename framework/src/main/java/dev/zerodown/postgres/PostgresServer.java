@@ -41,6 +41,25 @@ public interface PostgresServer extends AutoCloseable {
         throw new UnsupportedOperationException(this + " cannot create databases, so it cannot clone " + source.name());
     }
 
+    /**
+     * A fresh database created from the seeded baseline this server keeps under {@code key}, a hash of everything
+     * that decides the baseline's content. The first call for a key runs {@code prepare} on a fresh database under a
+     * temporary name; only once it returned does that database become the template {@code zd_seed_<hash>} that this
+     * and later calls copy ({@code CREATE DATABASE … TEMPLATE}). When {@code prepare} throws, the temporary database
+     * is dropped and the exception rethrown: a failed preparation never leaves a template behind. Concurrent calls
+     * for one key prepare it once; the others wait for it.
+     *
+     * @param label   a short readable part of the database name
+     * @param key     lower-case hex, at least 32 digits
+     * @param prepare applies the baseline and the seed to the database it is given (and closes its connections)
+     * @return empty when this server keeps no seeded baselines: an opted-in external database and its clones (the
+     *         database a run starts from is the baseline there); the caller then prepares its own database
+     */
+    default java.util.Optional<SeededDatabase> createSeeded(String label, String key,
+                                                             java.util.function.Consumer<Database> prepare) {
+        return java.util.Optional.empty();
+    }
+
     /** Stops the server (or releases it, for an external one). */
     @Override
     void close();

@@ -33,6 +33,7 @@ abstract class TemplateServer extends AbstractServer {
     private final String token = randomHex(3);
     private final AtomicInteger counter = new AtomicInteger();
     private final Set<String> live = ConcurrentHashMap.newKeySet();
+    private volatile SeededTemplates seeded;
 
     TemplateServer(ProviderKind provider, int major, ServerAddress address, String template) {
         super(provider, major);
@@ -83,6 +84,11 @@ abstract class TemplateServer extends AbstractServer {
                         + address.where() + " is " + v.version());
             }
             version(v.version());
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + template + "' and datistemplate")) {
+                if (rs.next()) { // a template left in a cluster saved with seeded baselines
+                    s.execute("alter database " + template + " with is_template false");
+                }
+            }
             s.execute("drop database if exists " + template);
             s.execute("create database " + template + " template template1" + strategyClause(CloneStrategy.FAST));
             addPgStatStatements();
@@ -113,6 +119,50 @@ abstract class TemplateServer extends AbstractServer {
     @Override
     public Database cloneDatabase(Database source, String label) {
         return create(label, source.name(), CloneStrategy.FAST);
+    }
+
+    @Override
+    public java.util.Optional<SeededDatabase> createSeeded(String label, String key, java.util.function.Consumer<Database> prepare) {
+        return keepsSeededBaselines() ? seeded().create(label, key, prepare) : java.util.Optional.empty();
+    }
+
+    /** Whether runs start from seeded baseline templates kept here; not where the database a run starts from is the baseline. */
+    protected boolean keepsSeededBaselines() {
+        return true;
+    }
+
+    /** The seeded baselines kept on this server. */
+    SeededTemplates seeded() {
+        SeededTemplates s = seeded;
+        if (s == null) {
+            synchronized (this) {
+                if (seeded == null) {
+                    seeded = new SeededTemplates(this, seedSuffix());
+                }
+                s = seeded;
+            }
+        }
+        return s;
+    }
+
+    /** The seeded baselines kept on this server, or null when no run asked for one yet. */
+    SeededTemplates seededIfAny() {
+        return seeded;
+    }
+
+    /** What seeded template names end with: this JVM's token, so that JVMs sharing a server never share templates. */
+    protected String seedSuffix() {
+        return "_" + token;
+    }
+
+    /** A fresh database copied from the database {@code from}. */
+    Database createFrom(String label, String from) {
+        return create(label, from, CloneStrategy.FAST);
+    }
+
+    /** A database created here was renamed (to a seeded template): closing it, or the server, no longer drops it. */
+    void renamed(String name) {
+        live.remove(name);
     }
 
     private Database create(String label, String from, CloneStrategy strategy) {
@@ -179,6 +229,9 @@ abstract class TemplateServer extends AbstractServer {
             }
             if (!withTemplate) {
                 return;
+            }
+            if (seeded != null) {
+                seeded.dropAll(s);
             }
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + template + "'")) {
                 if (!rs.next()) {

@@ -194,6 +194,11 @@ public final class Setting<T> {
     public static final Setting<Boolean> PREDICT = define("predict", SettingsParser::bool, true,
             "`true`", null, "With a profile: predict each lock's hold at production size.");
 
+    /** Start from a seeded template kept per server and inputs, and on disk across runs, instead of re-applying the baseline. */
+    public static final Setting<Boolean> SEED_CACHE = define("seedCache", SettingsParser::bool, true,
+            "`true`", null,
+            "Start from a seeded template kept per server and inputs, and on disk across runs, instead of re-applying the baseline.");
+
     private final String name;
     private final Function<SettingsParser, T> parser;
     private final T defaultValue;

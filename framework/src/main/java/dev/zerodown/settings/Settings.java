@@ -70,7 +70,8 @@ public record Settings(
         long maxSeedRows,
         String history,
         Preset preset,
-        boolean predict) {
+        boolean predict,
+        boolean seedCache) {
 
     /** The setting names, from {@link Setting#all()}; each is also the system property {@code zerodown.<name>}. */
     public static final List<String> NAMES = Setting.all().stream().map(Setting::name).toList();

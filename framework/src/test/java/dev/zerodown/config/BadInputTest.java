@@ -175,7 +175,9 @@ class BadInputTest {
                 Arguments.of("shard", "5/4", "setting `shard` (property zerodown.shard): `5/4` is not a shard of 4"
                         + " (i from 1 to 4); write 1/4 to 4/4"),
                 Arguments.of("shard", "2/1", "setting `shard` (property zerodown.shard): `2/1` is not a shard of 1"
-                        + " (i from 1 to 1); write 1/1"));
+                        + " (i from 1 to 1); write 1/1"),
+                Arguments.of("seedCache", "off",
+                        "setting `seedCache` (property zerodown.seedCache): `off` is not a boolean; write true or false"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

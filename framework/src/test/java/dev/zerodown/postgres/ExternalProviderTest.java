@@ -124,6 +124,48 @@ class ExternalProviderTest {
     }
 
     @Test
+    void should_keep_seeded_templates_named_for_this_jvm_and_drop_them_when_released() throws Exception {
+        String template;
+        try (PostgresServer server = Postgres.start(PostgresOptions.external(17, url(CREATOR, "creator-secret"), null))) {
+            java.util.concurrent.atomic.AtomicInteger prepared = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.function.Consumer<Database> prepare = db -> {
+                prepared.incrementAndGet();
+                try (Connection c = db.connect("prepare")) {
+                    exec(c, "create table users(id int)");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            SeededDatabase first = server.createSeeded("seeded", "d".repeat(64), prepare).orElseThrow();
+            first.database().close();
+            SeededDatabase second = server.createSeeded("seeded", "d".repeat(64), prepare).orElseThrow();
+            try (Connection c = second.database().connect("check")) {
+                assertThat(queryInt(c, "select count(*) from pg_tables where tablename = 'users'")).isOne();
+            }
+            second.database().close();
+            template = first.template();
+
+            assertThat(template).as("a user without superuser keeps its template, named for this JVM")
+                    .matches("zd_seed_d{32}_[0-9a-f]{6}");
+            assertThat(second.reused()).isTrue();
+            assertThat(prepared).hasValue(1);
+        }
+        try (Connection c = host.admin()) {
+            assertThat(queryInt(c, "select count(*) from pg_database where datname = '" + template + "'"))
+                    .as("dropped with the server").isZero();
+        }
+    }
+
+    @Test
+    void should_keep_no_seeded_template_for_an_opted_in_database() {
+        try (PostgresServer itself = Postgres.start(PostgresOptions.external(17, url(APP, "app-secret"), STAGING));
+             PostgresServer clones = Postgres.start(PostgresOptions.external(17, url(CREATOR, "creator-secret"), STAGING))) {
+            assertThat(itself.createSeeded("seeded", "d".repeat(64), db -> { })).as("the database is the baseline").isEmpty();
+            assertThat(clones.createSeeded("seeded", "d".repeat(64), db -> { })).as("so are its clones").isEmpty();
+        }
+    }
+
+    @Test
     void should_refuse_a_server_of_another_major_than_asked() {
         assertThatThrownBy(() -> Postgres.start(PostgresOptions.external(16, url(CREATOR, "creator-secret"), null)))
                 .isInstanceOf(ConfigurationException.class)

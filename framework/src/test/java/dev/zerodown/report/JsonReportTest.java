@@ -23,8 +23,11 @@ class JsonReportTest {
         JsonNode json = MAPPER.readTree(JsonReport.toJson(ReportFixtures.unsafe()));
 
         assertThat(names(json)).containsExactly("schemaVersion", "name", "verdict", "startedAt", "durationMs",
-                "postgres", "seed", "summary", "transitions", "notRun");
+                "postgres", "seed", "baseline", "summary", "transitions", "notRun");
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("baseline").isNull()).as("a result built without its baseline").isTrue();
+        assertThat(names(MAPPER.readTree(JsonReport.toJson(ReportFixtures.docsExample())).get("baseline")))
+                .containsExactly("steps", "reused", "template", "fromDisk", "prepareMs");
         assertThat(names(json.get("postgres"))).containsExactly("version", "major", "provider");
         JsonNode t = json.get("transitions").get(0);
         assertThat(names(t)).containsExactly("name", "step", "kind", "liveVersions", "canaryVersions", "verdict",

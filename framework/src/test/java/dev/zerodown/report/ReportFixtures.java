@@ -9,6 +9,7 @@ import java.util.function.LongPredicate;
 import dev.zerodown.hazards.HazardId;
 import dev.zerodown.hazards.Severity;
 import dev.zerodown.judge.TransitionJudge;
+import dev.zerodown.result.Baseline;
 import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.InvariantResult;
@@ -86,7 +87,8 @@ final class ReportFixtures {
         TransitionResult t = new TransitionResult("V2__rename_user_name under [v1]", file, TransitionKind.MIGRATE,
                 List.of("v1"), List.of(), Verdict.UNSAFE, List.of(failed, strong), Map.of("v1", v1), List.of(inv),
                 0, 1000, tl, 5.4, tl.lockWaits().size(), 0, List.of());
-        return new RunResult("RenameUserNameTest", "17.11", 17, "embedded", 42L, Verdict.UNSAFE, List.of(t), STARTED);
+        return new RunResult("RenameUserNameTest", "17.11", 17, "embedded", 42L, Verdict.UNSAFE, List.of(t), STARTED,
+                List.of(), new Baseline(1, true, "zd_seed_5b0e19c4a7d2f38e6a91c0d4b7e2f513", false, 38));
     }
 
     /** The reason the engine gives the transitions after {@link #stopped()}'s failed step. */

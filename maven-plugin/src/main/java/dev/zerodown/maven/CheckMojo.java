@@ -307,6 +307,15 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "zerodown.predict")
     private String predict;
 
+    /**
+     * Whether runs start from a seeded baseline template: the baseline steps and the seed are applied once per
+     * server and set of inputs (migrations, seed, profile, scale), every run copies the result, and the embedded
+     * server keeps it on disk for later builds (docs/rollout.md, "What the run costs"); {@code false} applies
+     * them in every run's own database. Default: {@code true}.
+     */
+    @Parameter(property = "zerodown.seedCache")
+    private String seedCache;
+
     /** Skips the check. Default: {@code false}. */
     @Parameter(property = "zerodown.skip", defaultValue = "false")
     private boolean skip;
@@ -415,6 +424,7 @@ public class CheckMojo extends AbstractMojo {
         m.put("history", history);
         m.put("preset", preset);
         m.put("predict", predict);
+        m.put("seedCache", seedCache);
         m.values().removeIf(v -> v == null || v.isBlank());
         return m;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import dev.zerodown.hazards.Severity;
+import dev.zerodown.result.Baseline;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.Timeline;
@@ -122,6 +123,19 @@ public final class Facts {
                 + plural(count(run, Severity.WARNING, false), "warning") + separator
                 + acknowledged(run) + " acknowledged"
                 + (run.notRun().isEmpty() ? "" : separator + run.notRun().size() + " not run");
+    }
+
+    /**
+     * How the run's database got to the baseline, in one phrase: {@code baseline (1 step) and seed reused from
+     * zd_seed_… (saved on disk by an earlier run)}, or {@code … prepared in 812 ms}.
+     */
+    public static String baseline(Baseline b) {
+        String what = "baseline (" + plural(b.steps(), "step") + ") and seed ";
+        if (b.reused()) {
+            return what + "reused from " + b.template() + " ("
+                    + (b.fromDisk() ? "saved on disk by an earlier run" : "prepared by an earlier run") + ")";
+        }
+        return what + "prepared in " + b.millis() + " ms" + (b.template() == null ? "" : " as " + b.template());
     }
 
     /** Live versions as a person writes them: {@code v1, v2}. */

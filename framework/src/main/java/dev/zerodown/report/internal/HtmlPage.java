@@ -58,6 +58,9 @@ public final class HtmlPage {
                 run.postgresVersion(), run.provider(), run.seed(),
                 run.startedAt() == null ? "?" : run.startedAt().toString(), Text.duration(span[1] - span[0])),
                 "class", "zd-meta").nl();
+        if (run.baseline() != null) {
+            h.el("p", Facts.baseline(run.baseline()), "class", "zd-meta").nl();
+        }
         h.el("p", Facts.counts(run, " \u00B7 "), "class", "zd-meta").nl();
         h.close("header").nl();
     }

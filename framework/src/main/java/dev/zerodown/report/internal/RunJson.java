@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zerodown.hazards.Severity;
+import dev.zerodown.result.Baseline;
 import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.Prediction;
@@ -51,6 +52,7 @@ public final class RunJson {
         pg.put("major", run.postgresMajor());
         pg.put("provider", run.provider());
         o.put("seed", run.seed());
+        baseline(o, run.baseline());
         if (settings != null) {
             ObjectNode st = o.putObject("settings");
             settings.forEach(st::put);
@@ -67,6 +69,19 @@ public final class RunJson {
         ArrayNode nr = o.putArray("notRun");
         run.notRun().forEach(t -> nr.add(notRun(t)));
         return o;
+    }
+
+    private static void baseline(ObjectNode o, Baseline b) {
+        if (b == null) {
+            o.putNull("baseline");
+            return;
+        }
+        ObjectNode n = o.putObject("baseline");
+        n.put("steps", b.steps());
+        n.put("reused", b.reused());
+        n.put("template", b.template());
+        n.put("fromDisk", b.fromDisk());
+        n.put("prepareMs", b.millis());
     }
 
     private static ObjectNode notRun(NotRunTransition t) {
