@@ -203,7 +203,8 @@ public final class CompatibilityRun {
     }
 
     private List<MigrationStep> migrations() {
-        return new MigrationLoader().load(settings.migrationsFormat(), settings.migrations(), settings.placeholders(),
+        return new MigrationLoader().withLiquibase(settings.liquibaseContexts(), settings.liquibaseLabels())
+                .load(settings.migrationsFormat(), settings.migrations(), settings.placeholders(),
                 classLoader);
     }
 

@@ -27,6 +27,24 @@ import org.slf4j.LoggerFactory;
 @API(status = API.Status.EXPERIMENTAL)
 public final class MigrationLoader {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationLoader.class);
+    private final LiquibaseFilter liquibase;
+
+    public MigrationLoader() {
+        this(LiquibaseFilter.NONE);
+    }
+
+    private MigrationLoader(LiquibaseFilter liquibase) {
+        this.liquibase = liquibase;
+    }
+
+    /**
+     * A loader that reads Liquibase changelogs as an {@code update --contexts=… --labels=…} runs them: only the
+     * changesets whose {@code context} and {@code labels} match (settings {@code liquibaseContexts},
+     * {@code liquibaseLabels}; null or blank: every changeset, as in Liquibase). Other formats are unaffected.
+     */
+    public MigrationLoader withLiquibase(String contexts, String labels) {
+        return new MigrationLoader(new LiquibaseFilter(contexts, labels));
+    }
 
     /**
      * @param locations    Flyway locations: a folder path, {@code filesystem:<path>} or {@code classpath:<path>};
@@ -49,7 +67,7 @@ public final class MigrationLoader {
     public List<MigrationStep> load(MigrationsFormat format, List<String> locations, Map<String, String> placeholders,
                                     ClassLoader classLoader) {
         if (format != null && format != MigrationsFormat.FLYWAY) {
-            List<MigrationStep> steps = FormatLoader.load(format, Location.parseAll(locations), classLoader);
+            List<MigrationStep> steps = FormatLoader.load(format, Location.parseAll(locations), classLoader, liquibase);
             LOG.debug("Loaded {} {} migration steps from {}", steps.size(), format, locations);
             return steps;
         }
