@@ -85,9 +85,9 @@ final class LiquibaseChangelogs {
             }
             LiquibaseClasspath.require(f.displayPath(), "reading a Liquibase " + kind(f.fileName()) + " changelog");
             LiquibaseLibrary.Root root = root(location, f, single);
-            roots.add(root.path());
+            roots.add(root.fileName(root.path()));
             for (FormatLoader.Unit u : LiquibaseLibrary.changesets(root, filter, classLoader)) {
-                if (!u.fileName().equals(root.path())) {
+                if (!u.fileName().equals(root.fileName(root.path()))) {
                     includedBy.putIfAbsent(u.fileName(), f.displayPath());
                 }
                 out.add(u);
@@ -95,7 +95,8 @@ final class LiquibaseChangelogs {
         }
         for (String r : roots) {
             if (includedBy.containsKey(r)) {
-                throw new ConfigurationException(LiquibaseLibrary.join(location.path(), r) + " is in the migrations"
+                throw new ConfigurationException((location.classpath() ? "classpath:" : "")
+                        + LiquibaseLibrary.join(location.path(), r) + " is in the migrations"
                         + " folder and is also included by " + includedBy.get(r) + ", so its changesets would run twice;"
                         + " set migrations to the master changelog (" + includedBy.get(r) + ") instead of the folder");
             }
@@ -105,9 +106,10 @@ final class LiquibaseChangelogs {
 
     private static LiquibaseLibrary.Root root(Location location, LocationScanner.ScriptFile f, boolean single) {
         if (location.classpath()) {
-            String path = single || location.path().isEmpty() ? location.path().isEmpty() ? f.relativePath()
-                    : location.path() : location.path() + "/" + f.relativePath();
-            return new LiquibaseLibrary.Root(path, null, null);
+            String base = single ? location.path().substring(0, Math.max(0, location.path().lastIndexOf('/')))
+                    : location.path();
+            return new LiquibaseLibrary.Root(single ? location.path() : LiquibaseLibrary.join(base, f.relativePath()),
+                    null, base);
         }
         if (single) {
             Path parent = location.folder().toAbsolutePath().normalize().getParent();

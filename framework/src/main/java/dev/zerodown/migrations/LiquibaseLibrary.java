@@ -57,11 +57,18 @@ final class LiquibaseLibrary {
      *
      * @param path          its path for Liquibase: below {@code folder}, or on the class path when {@code folder} is null
      * @param folder        the folder file-system paths are relative to; null for a changelog on the class path
-     * @param displayFolder {@code folder} as the user wrote it, for messages
+     * @param displayFolder {@code folder} as the user wrote it, for messages; for the class path, the folder of the
+     *                      {@code migrations} location
      */
     record Root(String path, Path folder, String displayFolder) {
         String display() {
             return folder == null ? "classpath:" + path : join(displayFolder, path);
+        }
+
+        /** How reports name a changelog file: its path below the {@code migrations} location's folder. */
+        String fileName(String physical) {
+            String base = folder == null && displayFolder != null && !displayFolder.isEmpty() ? displayFolder + "/" : "";
+            return physical.startsWith(base) ? physical.substring(base.length()) : physical;
         }
     }
 
@@ -129,7 +136,8 @@ final class LiquibaseLibrary {
             }
             rejectPreconditions(changeSet.getPreconditions(), where, "changeset");
             note(changeSet, where);
-            out.add(LiquibaseRender.unit(changeSet, database, file, files.display(file), lines, line, where));
+            out.add(LiquibaseRender.unit(changeSet, database, root.fileName(file), files.display(file), lines, line,
+                    where));
         }
         return out;
     }

@@ -361,6 +361,7 @@ class LiquibaseChangelogsTest {
 
         assertThat(steps).extracting(MigrationStep::name).containsExactly("alice:create-t", "alice:index-t");
         assertThat(steps.get(1).location()).isEqualTo("classpath:liquibase/changelog.yaml");
+        assertThat(steps.get(1).fileName()).isEqualTo("changelog.yaml");
         assertThat(steps.get(1).statements()).singleElement().satisfies(s -> {
             assertThat(s.line()).isEqualTo(15);
             assertThat(s.transactional()).isFalse();
