@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The migration layouts of other tools (diesel, golang-migrate, dbmate, Liquibase formatted SQL) as
+ * The migration layouts of other tools (diesel, golang-migrate, dbmate, Liquibase changelogs) as
  * {@link MigrationStep}s, each with its tool's own transaction rule (docs/migration-formats.md). Every
  * text is split by {@link ScriptParser} (the one splitter, the one comment rule); lines that are the
- * format's own markup are blanked first, so every statement keeps its line in the file.
+ * format's own markup are blanked first, so every statement keeps its line in the file. Liquibase's XML, YAML
+ * and JSON changelogs arrive already rendered and split ({@link LiquibaseRender}).
  */
 final class FormatLoader {
     private static final Logger LOG = LoggerFactory.getLogger(FormatLoader.class);

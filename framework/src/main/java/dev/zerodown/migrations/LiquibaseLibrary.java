@@ -112,8 +112,7 @@ final class LiquibaseLibrary {
         DatabaseChangeLog changeLog = liquibase.parser.ChangeLogParserFactory.getInstance()
                 .getParser(root.path(), accessor).parse(root.path(), parameters, accessor);
         Sources files = new Sources(root, accessor);
-        rejectPreconditions(changeLog.getPreconditions(), files.display(changeLog.getPhysicalFilePath()) + ":"
-                + files.lines(changeLog.getPhysicalFilePath()).element("preConditions", 1, Integer.MAX_VALUE), "changelog");
+        rejectChangelogPreconditions(changeLog, files);
         List<ChangeSetFilter> filters = List.of(new ContextChangeSetFilter(contexts), new LabelChangeSetFilter(labels),
                 new DbmsChangeSetFilter(database), new IgnoreChangeSetFilter());
         Set<String> seen = new HashSet<>();
@@ -175,6 +174,25 @@ final class LiquibaseLibrary {
             throw new ConfigurationException(where.replaceAll(":0$", "") + ": Liquibase preconditions are not supported"
                     + " (this " + whose + " has preConditions): Zerodown cannot tell whether Liquibase would run, skip or"
                     + " fail it; remove the preConditions, or move the changesets to a changelog Zerodown does not check");
+        }
+    }
+
+    /**
+     * A changelog's own {@code preConditions}: an included changelog's are nested into its parent's, so the included
+     * ones are looked at first, to name the file that holds them.
+     */
+    private static void rejectChangelogPreconditions(DatabaseChangeLog root, Sources files) {
+        java.util.LinkedHashSet<DatabaseChangeLog> changelogs = new java.util.LinkedHashSet<>();
+        for (ChangeSet changeSet : root.getChangeSets()) {
+            if (changeSet.getChangeLog() != null && changeSet.getChangeLog() != root) {
+                changelogs.add(changeSet.getChangeLog());
+            }
+        }
+        changelogs.add(root);
+        for (DatabaseChangeLog changeLog : changelogs) {
+            String file = changeLog.getPhysicalFilePath();
+            rejectPreconditions(changeLog.getPreconditions(), files.display(file) + ":"
+                    + files.lines(file).element("preConditions", 1, Integer.MAX_VALUE), "changelog");
         }
     }
 

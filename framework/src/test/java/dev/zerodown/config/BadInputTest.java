@@ -300,6 +300,11 @@ class BadInputTest {
                                 + " search path: - " + dir.resolve("liquibase") + " - " + Path.of("").toAbsolutePath() + "; Zerodown looks for included files"
                                 + " next to the changelog, in the working directory and on the class path: fix the path,"
                                 + " or use relativeToChangelogFile=\"true\""),
+                Arguments.of("command.xml", head + "<changeSet id=\"1\" author=\"a\">\n"
+                                + "  <executeCommand executable=\"./seed.sh\"/>\n</changeSet>\n</databaseChangeLog>\n",
+                        ":4: the Liquibase change 'executeCommand' is not supported: it runs code or stops the update,"
+                                + " which Zerodown cannot render as SQL; move it to a changelog Zerodown does not check,"
+                                + " or write the SQL it runs in a <sql> change"),
                 Arguments.of("transaction.yaml", "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: a\n"
                                 + "      changes:\n        - sql: {sql: create index concurrently t_a on t (a)}\n",
                         ":6: Liquibase runs this migration in one transaction, where PostgreSQL refuses create index"

@@ -288,9 +288,17 @@ class LiquibaseChangelogsTest {
                 .hasMessage(path("changeset.xml") + ":6: Liquibase preconditions are not supported (this changeset has"
                         + " preConditions): Zerodown cannot tell whether Liquibase would run, skip or fail it; remove the"
                         + " preConditions, or move the changesets to a changelog Zerodown does not check");
+        write("master.xml", XML_HEAD + """
+                  <include file="changelog.yaml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+
         assertThatThrownBy(() -> load(path("changelog.yaml"))).isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(path("changelog.yaml") + ":2: Liquibase preconditions are not supported (this"
                         + " changelog has preConditions)");
+        assertThatThrownBy(() -> load(path("master.xml"))).isInstanceOf(ConfigurationException.class)
+                .as("the included changelog that holds them is named").hasMessageStartingWith(path("changelog.yaml")
+                        + ":2: Liquibase preconditions are not supported (this changelog has preConditions)");
     }
 
     @Test
