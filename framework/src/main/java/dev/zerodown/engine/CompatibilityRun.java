@@ -209,7 +209,8 @@ public final class CompatibilityRun {
     }
 
     private Migrations migrations() {
-        return new MigrationLoader().read(settings.migrationsFormat(), settings.migrations(), placeholders(settings),
+        return new MigrationLoader().withLiquibase(settings.liquibaseContexts(), settings.liquibaseLabels())
+                .read(settings.migrationsFormat(), settings.migrations(), placeholders(settings),
                 classLoader);
     }
 

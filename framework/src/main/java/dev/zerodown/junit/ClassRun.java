@@ -110,6 +110,8 @@ final class ClassRun {
         put(m, "image", c.image());
         put(m, "migrations", c.migrations());
         put(m, "migrationsFormat", c.migrationsFormat());
+        put(m, "liquibaseContexts", c.liquibaseContexts());
+        put(m, "liquibaseLabels", c.liquibaseLabels());
         put(m, "placeholders", String.join(",", c.placeholders()));
         put(m, "mixed", c.mixed());
         put(m, "workloads", c.workloads());

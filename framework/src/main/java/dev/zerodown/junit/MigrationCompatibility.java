@@ -48,6 +48,14 @@ public @interface MigrationCompatibility {
     /** How the migrations are laid out: flyway, diesel, golang-migrate, dbmate or liquibase. Default flyway. */
     String migrationsFormat() default "";
 
+    /** With {@code migrationsFormat = "liquibase"}: the contexts of the update, as Liquibase's {@code --contexts}. Default: every changeset. */
+    @API(status = API.Status.EXPERIMENTAL)
+    String liquibaseContexts() default "";
+
+    /** With {@code migrationsFormat = "liquibase"}: the label expression of the update, as Liquibase's {@code --labels}. Default: every changeset. */
+    @API(status = API.Status.EXPERIMENTAL)
+    String liquibaseLabels() default "";
+
     /** Flyway {@code ${name}} values as {@code name=value} entries. */
     String[] placeholders() default {};
 

@@ -1,9 +1,6 @@
 package dev.zerodown.migrations;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,21 +11,21 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.zerodown.config.ConfigurationException;
-import dev.zerodown.config.EnvironmentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The migration layouts of other tools (diesel, golang-migrate, dbmate, Liquibase formatted SQL) as
+ * The migration layouts of other tools (diesel, golang-migrate, dbmate, Liquibase changelogs) as
  * {@link MigrationStep}s, each with its tool's own transaction rule (docs/migration-formats.md). Every
  * text is split by {@link ScriptParser} (the one splitter, the one comment rule); lines that are the
- * format's own markup are blanked first, so every statement keeps its line in the file.
+ * format's own markup are blanked first, so every statement keeps its line in the file. Liquibase's XML, YAML
+ * and JSON changelogs arrive already rendered and split ({@link LiquibaseRender}).
  */
 final class FormatLoader {
     private static final Logger LOG = LoggerFactory.getLogger(FormatLoader.class);
     /** The other formats have no placeholders and no per-script configuration: the text runs as written. */
-    private static final ScriptConfig AS_WRITTEN = new ScriptConfig(Boolean.FALSE, StandardCharsets.UTF_8, false);
-    private static final Placeholders NO_PLACEHOLDERS = new Placeholders(Map.of());
+    static final ScriptConfig AS_WRITTEN = new ScriptConfig(Boolean.FALSE, StandardCharsets.UTF_8, false);
+    static final Placeholders NO_PLACEHOLDERS = new Placeholders(Map.of());
 
     private static final Pattern DIESEL_FOLDER = Pattern.compile("([0-9][0-9-]*)(?:_(.*))?");
     private static final Pattern GOLANG_MIGRATE = Pattern.compile("([0-9]+)_(.*)\\.(up|down)\\.sql");
@@ -57,15 +54,21 @@ final class FormatLoader {
     /**
      * One migration before its statements are parsed.
      *
-     * @param text  the file's text with every line that is not this migration's SQL blanked
-     * @param fix   what to write so that a statement refused in a transaction runs, for messages
-     * @param order where it was declared, for duplicate messages
+     * @param text   the file's text with every line that is not this migration's SQL blanked
+     * @param fix    what to write so that a statement refused in a transaction runs, for messages
+     * @param order  where it was declared, for duplicate messages
+     * @param parsed the statements when they are already split (Liquibase's rendered SQL); null to split {@code text}
      */
     record Unit(String version, String description, String fileName, String location, String name, String text,
-                Tx tx, String tool, String fix, String order) {
+                Tx tx, String tool, String fix, String order, List<SqlStatement> parsed) {
+        Unit(String version, String description, String fileName, String location, String name, String text,
+             Tx tx, String tool, String fix, String order) {
+            this(version, description, fileName, location, name, text, tx, tool, fix, order, null);
+        }
     }
 
-    static List<MigrationStep> load(MigrationsFormat format, List<Location> locations, ClassLoader classLoader) {
+    static List<MigrationStep> load(MigrationsFormat format, List<Location> locations, ClassLoader classLoader,
+                                    LiquibaseFilter liquibase) {
         List<Unit> units = new ArrayList<>();
         for (Location location : locations) {
             List<LocationScanner.ScriptFile> files = files(format, location, classLoader);
@@ -73,7 +76,7 @@ final class FormatLoader {
                 case DIESEL -> units.addAll(diesel(files));
                 case GOLANG_MIGRATE -> units.addAll(golangMigrate(files));
                 case DBMATE -> units.addAll(dbmate(files));
-                case LIQUIBASE -> units.addAll(LiquibaseChangelog.changesets(files));
+                case LIQUIBASE -> units.addAll(LiquibaseChangelogs.units(location, files, liquibase, classLoader));
                 default -> throw new IllegalArgumentException(format.id());
             }
         }
@@ -104,24 +107,19 @@ final class FormatLoader {
             case DIESEL -> "folders <version>_<name>/up.sql (e.g. 2024-01-01-120000_create_users/up.sql)";
             case GOLANG_MIGRATE -> "files <version>_<title>.up.sql (e.g. 000001_create_users.up.sql)";
             case DBMATE -> "files <version>_<name>.sql with a '-- migrate:up' line (e.g. 20240101120000_create_users.sql)";
-            case LIQUIBASE -> "formatted SQL changelogs (.sql files starting with --liquibase formatted sql)";
+            case LIQUIBASE -> "Liquibase changelogs (.xml, .yaml, .yml, .json, or .sql starting with --liquibase formatted sql)";
             case FLYWAY -> MigrationName.EXPECTED;
         };
     }
 
     /** The files of a location; for Liquibase a location may also be one changelog file. */
     private static List<LocationScanner.ScriptFile> files(MigrationsFormat format, Location location, ClassLoader cl) {
-        if (format == MigrationsFormat.LIQUIBASE && !location.classpath() && Files.isRegularFile(location.folder())) {
-            Path p = location.folder();
-            try {
-                return List.of(new LocationScanner.ScriptFile(p.getFileName().toString(), location.path(),
-                        p.toAbsolutePath().toString(), Files.readAllBytes(p)));
-            } catch (IOException e) {
-                throw new EnvironmentException("Cannot read changelog " + p.toAbsolutePath() + ": " + e.getMessage()
-                        + "; check that the file is readable", e);
-            }
+        if (format == MigrationsFormat.LIQUIBASE && LiquibaseChangelogs.isFile(location)) {
+            return List.of(LiquibaseChangelogs.file(location, cl));
         }
-        return LocationScanner.scan(location, cl);
+        List<LocationScanner.ScriptFile> files = LocationScanner.scan(location, cl);
+        return format == MigrationsFormat.LIQUIBASE ? files
+                : files.stream().filter(f -> !LiquibaseChangelogs.onlyLiquibase(f.fileName())).toList();
     }
 
     /** {@code <version>_<name>/up.sql}, {@code down.sql} ignored, {@code metadata.toml}'s {@code run_in_transaction}. */
@@ -293,7 +291,8 @@ final class FormatLoader {
 
     /** Parses a unit's statements and settles how it runs, refusing what its tool would fail on. */
     private static MigrationStep step(Unit u) {
-        List<SqlStatement> statements = ScriptParser.parse(u.text(), AS_WRITTEN, NO_PLACEHOLDERS, u.fileName(), u.location());
+        List<SqlStatement> statements = u.parsed() != null ? u.parsed()
+                : ScriptParser.parse(u.text(), AS_WRITTEN, NO_PLACEHOLDERS, u.fileName(), u.location());
         boolean inTransaction = switch (u.tx()) {
             case TRANSACTION -> {
                 for (SqlStatement s : statements) {

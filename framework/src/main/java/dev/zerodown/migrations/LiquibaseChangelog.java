@@ -35,35 +35,41 @@ final class LiquibaseChangelog {
     private LiquibaseChangelog() {
     }
 
-    /** Every changeset of the changelogs among {@code files}, in file-name order then as written. */
-    static List<FormatLoader.Unit> changesets(List<LocationScanner.ScriptFile> files) {
-        List<LocationScanner.ScriptFile> sorted = new ArrayList<>(files.stream()
-                .filter(f -> f.fileName().toLowerCase(Locale.ROOT).endsWith(".sql")).toList());
-        sorted.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
-        List<FormatLoader.Unit> out = new ArrayList<>();
-        for (LocationScanner.ScriptFile f : sorted) {
-            out.addAll(changelog(f));
-        }
-        return out;
-    }
-
-    /** Liquibase changesets carry no version: each gets its position (1, 2, 3…) so that {@code since=3} and {@code V3} work. */
+    /**
+     * Liquibase changesets carry no version: each gets its position (1, 2, 3…) so that {@code since=3} and {@code V3}
+     * work. A step is named {@code author:id}; when two files hold the same {@code author:id} (Liquibase tells them
+     * apart by file), both are named as Liquibase does, {@code file::id::author}. The same one twice in one file is
+     * an error, as in Liquibase.
+     */
     static List<FormatLoader.Unit> numbered(List<FormatLoader.Unit> units) {
         Map<String, FormatLoader.Unit> seen = new HashMap<>();
-        List<FormatLoader.Unit> out = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
         for (FormatLoader.Unit u : units) {
-            FormatLoader.Unit before = seen.putIfAbsent(u.name(), u);
+            FormatLoader.Unit before = seen.putIfAbsent(u.fileName() + "::" + u.name(), u);
             if (before != null) {
                 throw new ConfigurationException("Duplicate changeset " + u.name() + ": " + before.order() + " and "
                         + u.order() + "; give each changeset its own author:id");
             }
+            names.merge(u.name(), 1, Integer::sum);
+        }
+        List<FormatLoader.Unit> out = new ArrayList<>();
+        for (FormatLoader.Unit u : units) {
+            String name = names.get(u.name()) == 1 ? u.name() : identity(u);
             out.add(new FormatLoader.Unit(String.valueOf(out.size() + 1), u.description(), u.fileName(), u.location(),
-                    u.name(), u.text(), u.tx(), u.tool(), u.fix(), u.order()));
+                    name, u.text(), u.tx(), u.tool(), u.fix(), u.order(), u.parsed()));
         }
         return out;
     }
 
-    private static List<FormatLoader.Unit> changelog(LocationScanner.ScriptFile f) {
+    /** Liquibase's own name of a changeset: {@code path::id::author}. */
+    private static String identity(FormatLoader.Unit u) {
+        String authorId = u.name();
+        int colon = authorId.indexOf(':');
+        return u.fileName() + "::" + authorId.substring(colon + 1) + "::" + authorId.substring(0, colon);
+    }
+
+    /** The changesets of one formatted SQL changelog that an {@code update} with {@code filter} runs. */
+    static List<FormatLoader.Unit> changelog(LocationScanner.ScriptFile f, LiquibaseFilter filter) {
         String text = MigrationLoader.decode(f.content(), StandardCharsets.UTF_8, f.displayPath());
         String[] lines = text.split("\\R", -1);
         int first = 0;
@@ -72,7 +78,7 @@ final class LiquibaseChangelog {
         }
         if (first == lines.length || !HEADER.matcher(lines[first].strip()).matches()) {
             throw new ConfigurationException(f.displayPath() + ": not a Liquibase formatted SQL changelog; its first line"
-                    + " must be --liquibase formatted sql (migrationsFormat=liquibase reads only formatted SQL)");
+                    + " must be --liquibase formatted sql (XML, YAML and JSON changelogs end in .xml, .yaml, .yml or .json)");
         }
         List<Integer> starts = new ArrayList<>();
         for (int i = first + 1; i < lines.length; i++) {
@@ -85,7 +91,8 @@ final class LiquibaseChangelog {
                         + " remove the --precondition lines, or move the changeset to a changelog Zerodown does not check");
             } else if (UNSUPPORTED.matcher(line).matches()) {
                 throw new ConfigurationException(f.displayPath() + ":" + (i + 1) + ": '" + line.split("\\s+")[0]
-                        + "' is not supported in formatted SQL; put the changelogs in one folder (read in file-name order)");
+                        + "' is not supported in formatted SQL; put the changelogs in one folder (read in file-name order),"
+                        + " or include them from an XML or YAML changelog");
             } else if (starts.isEmpty() && !line.isEmpty() && !line.startsWith("--")) {
                 throw new ConfigurationException(f.displayPath() + ":" + (i + 1) + ": SQL before the first --changeset;"
                         + " every statement belongs to a changeset: --changeset <author>:<id>");
@@ -95,7 +102,7 @@ final class LiquibaseChangelog {
         for (int c = 0; c < starts.size(); c++) {
             int start = starts.get(c);
             int end = c + 1 < starts.size() ? starts.get(c + 1) : lines.length;
-            FormatLoader.Unit u = changeset(f, lines, start, end);
+            FormatLoader.Unit u = changeset(f, lines, start, end, filter);
             if (u != null) {
                 out.add(u);
             }
@@ -104,7 +111,8 @@ final class LiquibaseChangelog {
     }
 
     /** One changeset, or null when Liquibase would not run it on PostgreSQL ({@code dbms}, {@code ignore:true}). */
-    private static FormatLoader.Unit changeset(LocationScanner.ScriptFile f, String[] lines, int start, int end) {
+    private static FormatLoader.Unit changeset(LocationScanner.ScriptFile f, String[] lines, int start, int end,
+                                               LiquibaseFilter filter) {
         String where = f.displayPath() + ":" + (start + 1);
         Matcher head = CHANGESET.matcher(lines[start].strip());
         head.matches();
@@ -119,6 +127,8 @@ final class LiquibaseChangelog {
         boolean runInTransaction = true;
         boolean splitStatements = true;
         String endDelimiter = null;
+        String context = null;
+        String labels = null;
         Matcher a = ATTRIBUTE.matcher(rest.substring(ai.end()));
         String attributes = rest.substring(ai.end());
         int pos = 0;
@@ -151,13 +161,21 @@ final class LiquibaseChangelog {
                         return null;
                     }
                 }
-                case "context", "contextfilter", "labels" -> LOG.warn("{}: {}:{} of changeset {}:{} is not evaluated;"
-                        + " Zerodown runs every changeset", where, key, value, author, id);
+                case "context", "contextfilter" -> context = value;
+                case "labels" -> labels = value;
                 case "stripcomments", "failonerror", "runonchange", "runalways", "created", "logicalfilepath",
                      "rollbacksplitstatements", "rollbackenddelimiter" -> {
                 }
                 default -> throw new ConfigurationException(where + ": unknown changeset attribute '" + key
                         + "'; accepted: " + ACCEPTED_ATTRIBUTES);
+            }
+        }
+        if ((context != null || labels != null) && filter.given()) {
+            LiquibaseClasspath.require(where, "evaluating context and labels against liquibaseContexts and liquibaseLabels");
+            String denied = LiquibaseLibrary.deniedByContextOrLabels(filter, author, id, context, labels);
+            if (denied != null) {
+                LOG.info("{}: changeset {}:{} is not run: {} ({})", where, author, id, denied, filter.describe());
+                return null;
             }
         }
         String[] body = new String[lines.length];
@@ -170,7 +188,7 @@ final class LiquibaseChangelog {
                 : splitStatements ? FormatLoader.Tx.EACH_STATEMENT : FormatLoader.Tx.ONE_QUERY_STRING;
         return new FormatLoader.Unit(null, author + ":" + id, f.relativePath(), f.displayPath(), author + ":" + id,
                 FormatLoader.keep(body, 0, body.length), tx, "Liquibase",
-                "add runInTransaction:false to the --changeset line at " + where, where);
+                "add runInTransaction:false to the --changeset line at " + where, where, null);
     }
 
     /** {@code endDelimiter}: a line ending with it ends a statement, as a {@code ;} would. */

@@ -21,8 +21,9 @@ import dev.zerodown.config.EnvironmentException;
 
 /**
  * Reads every {@code .sql} and {@code .sql.conf} file under a location, subfolders included (as
- * Flyway does), from folders and from jars on the class path. Files are read whole: scripts are small.
- * Classes and sources named like Flyway Java migrations are listed too, without their content.
+ * Flyway does), from folders and from jars on the class path; Liquibase's {@code .xml}, {@code .yaml},
+ * {@code .yml} and {@code .json} changelogs too (only the Liquibase format keeps them). Files are read whole:
+ * scripts are small. Classes and sources named like Flyway Java migrations are listed too, without their content.
  */
 final class LocationScanner {
     private LocationScanner() {
@@ -151,6 +152,7 @@ final class LocationScanner {
 
     private static boolean scriptOrConf(String name) {
         return name.endsWith(".sql.conf") || name.toLowerCase(Locale.ROOT).endsWith(".sql")
+                || LiquibaseChangelogs.onlyLiquibase(name)
                 || name.equals("metadata.toml") || name.endsWith("/metadata.toml");
     }
 

@@ -31,6 +31,24 @@ import org.slf4j.LoggerFactory;
 @API(status = API.Status.EXPERIMENTAL)
 public final class MigrationLoader {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationLoader.class);
+    private final LiquibaseFilter liquibase;
+
+    public MigrationLoader() {
+        this(LiquibaseFilter.NONE);
+    }
+
+    private MigrationLoader(LiquibaseFilter liquibase) {
+        this.liquibase = liquibase;
+    }
+
+    /**
+     * A loader that reads Liquibase changelogs as an {@code update --contexts=… --labels=…} runs them: only the
+     * changesets whose {@code context} and {@code labels} match (settings {@code liquibaseContexts},
+     * {@code liquibaseLabels}; null or blank: every changeset, as in Liquibase). Other formats are unaffected.
+     */
+    public MigrationLoader withLiquibase(String contexts, String labels) {
+        return new MigrationLoader(new LiquibaseFilter(contexts, labels));
+    }
 
     /**
      * @param locations    Flyway locations: a folder path, {@code filesystem:<path>} or {@code classpath:<path>};
@@ -62,7 +80,7 @@ public final class MigrationLoader {
     public Migrations read(MigrationsFormat format, List<String> locations, Map<String, String> placeholders,
                            ClassLoader classLoader) {
         if (format != null && format != MigrationsFormat.FLYWAY) {
-            List<MigrationStep> steps = FormatLoader.load(format, Location.parseAll(locations), classLoader);
+            List<MigrationStep> steps = FormatLoader.load(format, Location.parseAll(locations), classLoader, liquibase);
             LOG.debug("Loaded {} {} migration steps from {}", steps.size(), format, locations);
             return Migrations.of(steps);
         }

@@ -20,7 +20,10 @@ public enum MigrationsFormat {
     GOLANG_MIGRATE("golang-migrate"),
     /** {@code <version>_<name>.sql} with {@code -- migrate:up} and {@code -- migrate:down} sections. */
     DBMATE("dbmate"),
-    /** Liquibase formatted SQL: {@code --liquibase formatted sql} and {@code --changeset author:id} blocks. */
+    /**
+     * Liquibase changelogs: formatted SQL ({@code --liquibase formatted sql}, {@code --changeset author:id} blocks),
+     * read by Zerodown; XML, YAML and JSON, read by the Liquibase on the class path. One changeset is one step.
+     */
     LIQUIBASE("liquibase");
 
     private final String id;

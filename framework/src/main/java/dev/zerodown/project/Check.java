@@ -44,8 +44,8 @@ public final class Check {
     public static Check prepare(String name, CheckInputs inputs, ClassLoader classLoader, CheckLog log) {
         Settings settings = inputs.settings();
         inputs.flywayNotes().forEach(log::info);
-        List<MigrationStep> steps = new MigrationLoader().load(settings.migrationsFormat(), settings.migrations(),
-                CompatibilityRun.placeholders(settings), classLoader);
+        List<MigrationStep> steps = new MigrationLoader().withLiquibase(settings.liquibaseContexts(), settings.liquibaseLabels())
+                .load(settings.migrationsFormat(), settings.migrations(), CompatibilityRun.placeholders(settings), classLoader);
         Check check = new Check(name, inputs, steps, classLoader, log);
         WorkloadApps apps = new WorkloadApps(inputs.workloads(), inputs.settings().syntheticMix(),
                 WorkloadApps.profileFile(inputs.settings().profile()));

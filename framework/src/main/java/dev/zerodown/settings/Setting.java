@@ -65,11 +65,21 @@ public final class Setting<T> {
     public static final Setting<List<String>> MIGRATIONS = define("migrations", SettingsParser::list, List.of("classpath:db/migration"),
             "`classpath:db/migration` (JUnit), `src/main/resources/db/migration` (plugin)", null, "Flyway location(s), comma-separated.");
 
-    /** How the migrations are laid out: flyway, diesel, golang-migrate, dbmate or liquibase (formatted SQL). */
+    /** How the migrations are laid out: flyway, diesel, golang-migrate, dbmate or liquibase. */
     @API(status = API.Status.EXPERIMENTAL)
     public static final Setting<MigrationsFormat> MIGRATIONS_FORMAT = define("migrationsFormat", p -> MigrationsFormat.parse(p.value()),
             MigrationsFormat.FLYWAY, "`flyway`", null,
-            "How the migrations are laid out: flyway, diesel, golang-migrate, dbmate or liquibase (formatted SQL).");
+            "How the migrations are laid out: flyway, diesel, golang-migrate, dbmate or liquibase.");
+
+    /** With liquibase: the contexts of the update (Liquibase's --contexts); unset runs every changeset. */
+    @API(status = API.Status.EXPERIMENTAL)
+    public static final Setting<String> LIQUIBASE_CONTEXTS = define("liquibaseContexts", p -> p.liquibaseExpression("context"), null,
+            "unset", null, "With liquibase: the contexts of the update (Liquibase's --contexts); unset runs every changeset.");
+
+    /** With liquibase: the label expression of the update (Liquibase's --labels); unset runs every changeset. */
+    @API(status = API.Status.EXPERIMENTAL)
+    public static final Setting<String> LIQUIBASE_LABELS = define("liquibaseLabels", p -> p.liquibaseExpression("label"), null,
+            "unset", null, "With liquibase: the label expression of the update (Liquibase's --labels); unset runs every changeset.");
 
     /** Flyway $&#123;name&#125; values, name=value pairs. */
     public static final Setting<Map<String, String>> PLACEHOLDERS = define("placeholders", SettingsParser::map, Map.of(),

@@ -41,6 +41,8 @@ public record Settings(
         String image,
         List<String> migrations,
         @API(status = API.Status.EXPERIMENTAL) MigrationsFormat migrationsFormat,
+        @API(status = API.Status.EXPERIMENTAL) String liquibaseContexts,
+        @API(status = API.Status.EXPERIMENTAL) String liquibaseLabels,
         Map<String, String> placeholders,
         boolean mixed,
         String workloads,

@@ -112,6 +112,33 @@ final class SettingsParser {
     }
 
 
+    /**
+     * A Liquibase context or label expression ({@code prod, eu}, {@code !test and (eu or us)}), or null: its
+     * parentheses must pair up and no operator may stand without an operand, where Liquibase's matcher would fail
+     * or match nothing.
+     */
+    String liquibaseExpression(String what) {
+        String t = text();
+        if (t == null) {
+            return null;
+        }
+        int depth = 0;
+        for (char c : t.toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) {
+                break;
+            }
+        }
+        String words = " " + t.toLowerCase(java.util.Locale.ROOT).replaceAll("[(),!]", " $0 ") + " ";
+        boolean dangling = words.matches(".*(^\\s*(and|or|,)\\s|\\s(and|or|,|not|!)\\s*$"
+                + "|\\s(and|or|,)\\s+(and|or|,|\\))\\s|\\(\\s+(and|or|,)\\s).*");
+        if (depth != 0 || dangling) {
+            throw bad("a Liquibase " + what + " expression", "names joined by `,`, `and`, `or`, with `!` or `not` and"
+                    + " parentheses, as Liquibase's --" + what + "s takes them (e.g. `prod, eu` or `!test and (eu or us)`)");
+        }
+        return t;
+    }
+
     Severities severities() {
         return Severities.parse(value);
     }

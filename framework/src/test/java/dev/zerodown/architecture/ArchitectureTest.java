@@ -145,6 +145,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void should_keep_liquibase_types_in_the_classes_behind_its_guard() {
+        noClasses().that().haveNameNotMatching("dev\\.zerodown\\.migrations\\.Liquibase(Library|Render|Log)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("liquibase..")
+                .because("Liquibase is an optional dependency, loaded only for XML, YAML and JSON changelogs after"
+                        + " LiquibaseClasspath found it")
+                .check(MAIN);
+    }
+
+    @Test
     void should_split_sql_text_in_one_place() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.flywaydb..")
                 .because("dev.zerodown.sql splits every SQL file; Flyway's parser is only the test oracle of FlywayParityTest")

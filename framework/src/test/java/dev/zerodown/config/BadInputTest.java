@@ -177,7 +177,15 @@ class BadInputTest {
                 Arguments.of("shard", "2/1", "setting `shard` (property zerodown.shard): `2/1` is not a shard of 1"
                         + " (i from 1 to 1); write 1/1"),
                 Arguments.of("seedCache", "off",
-                        "setting `seedCache` (property zerodown.seedCache): `off` is not a boolean; write true or false"));
+                        "setting `seedCache` (property zerodown.seedCache): `off` is not a boolean; write true or false"),
+                Arguments.of("liquibaseContexts", "prod and",
+                        "setting `liquibaseContexts` (property zerodown.liquibaseContexts): `prod and` is not a Liquibase"
+                                + " context expression; write names joined by `,`, `and`, `or`, with `!` or `not` and"
+                                + " parentheses, as Liquibase's --contexts takes them (e.g. `prod, eu` or `!test and (eu or us)`)"),
+                Arguments.of("liquibaseLabels", "(eu or us",
+                        "setting `liquibaseLabels` (property zerodown.liquibaseLabels): `(eu or us` is not a Liquibase"
+                                + " label expression; write names joined by `,`, `and`, `or`, with `!` or `not` and"
+                                + " parentheses, as Liquibase's --labels takes them (e.g. `prod, eu` or `!test and (eu or us)`)"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -314,6 +322,50 @@ class BadInputTest {
         assertThatThrownBy(() -> Check.prepare("bad", CheckInputs.read(parameters, new Properties(), dir),
                 BadInputTest.class.getClassLoader(), SILENT))
                 .isInstanceOf(ConfigurationException.class).hasMessage(message);
+    }
+
+    static Stream<Arguments> liquibaseChangelogs() {
+        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<databaseChangeLog"
+                + " xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\""
+                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog"
+                + " http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">\n";
+        return Stream.of(
+                Arguments.of("precondition.xml", head + "<changeSet id=\"1\" author=\"a\">\n"
+                                + "  <preConditions><tableExists tableName=\"t\"/></preConditions>\n"
+                                + "  <sql>select 1</sql>\n</changeSet>\n</databaseChangeLog>\n",
+                        ":3: Liquibase preconditions are not supported (this changeset has preConditions): Zerodown"
+                                + " cannot tell whether Liquibase would run, skip or fail it; remove the preConditions,"
+                                + " or move the changesets to a changelog Zerodown does not check"),
+                Arguments.of("include.xml", head + "<include file=\"missing.xml\" relativeToChangelogFile=\"true\"/>\n"
+                                + "</databaseChangeLog>\n",
+                        ": Liquibase cannot read this changelog: The file missing.xml was not found in the configured"
+                                + " search path: - " + dir.resolve("liquibase") + " - " + Path.of("").toAbsolutePath() + "; Zerodown looks for included files"
+                                + " next to the changelog, in the working directory and on the class path: fix the path,"
+                                + " or use relativeToChangelogFile=\"true\""),
+                Arguments.of("command.xml", head + "<changeSet id=\"1\" author=\"a\">\n"
+                                + "  <executeCommand executable=\"./seed.sh\"/>\n</changeSet>\n</databaseChangeLog>\n",
+                        ":4: the Liquibase change 'executeCommand' is not supported: it runs code or stops the update,"
+                                + " which Zerodown cannot render as SQL; move it to a changelog Zerodown does not check,"
+                                + " or write the SQL it runs in a <sql> change"),
+                Arguments.of("transaction.yaml", "databaseChangeLog:\n  - changeSet:\n      id: 1\n      author: a\n"
+                                + "      changes:\n        - sql: {sql: create index concurrently t_a on t (a)}\n",
+                        ":6: Liquibase runs this migration in one transaction, where PostgreSQL refuses create index"
+                                + " concurrently t_a on t (a); write runInTransaction: false on the changeset at "
+                                + dir.resolve("liquibase/transaction.yaml") + ":2 (or move the statement into a"
+                                + " migration of its own)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("liquibaseChangelogs")
+    void should_reject_a_liquibase_changelog_zerodown_cannot_check_with_file_and_line(String file, String text,
+                                                                                     String message) throws IOException {
+        Path changelog = Files.createDirectories(dir.resolve("liquibase")).resolve(file);
+        Files.writeString(changelog, text);
+        Map<String, String> parameters = Map.of("migrations", changelog.toString(), "migrationsFormat", "liquibase");
+
+        assertThatThrownBy(() -> Check.prepare("bad", CheckInputs.read(parameters, new Properties(), dir),
+                BadInputTest.class.getClassLoader(), SILENT))
+                .isInstanceOf(ConfigurationException.class).hasMessage(changelog + message);
     }
 
     /** The project beside the migrations in {@code dir/db}: workload folders with misnamed files, a rollout file. */

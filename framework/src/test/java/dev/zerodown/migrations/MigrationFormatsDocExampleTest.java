@@ -61,4 +61,34 @@ class MigrationFormatsDocExampleTest {
         assertThat(steps.get(2).statements()).singleElement()
                 .satisfies(s -> assertThat(s.sql()).startsWith("create function touch()").endsWith("end $$"));
     }
+
+    /** Every {@code ```<kind>} block of the section {@code ## <section>}. */
+    private static List<String> blocks(String section, String kind) throws IOException {
+        String page = Files.readString(PAGE);
+        int at = page.indexOf("\n## " + section + "\n");
+        int end = page.indexOf("\n## ", at + 1);
+        assertThat(at).as("section %s", section).isPositive();
+        List<String> out = new java.util.ArrayList<>();
+        for (int start = page.indexOf("```" + kind + "\n", at); start > 0 && start < end;
+             start = page.indexOf("```" + kind + "\n", start + 1)) {
+            int from = start + kind.length() + 4;
+            out.add(page.substring(from, page.indexOf("```", from)));
+        }
+        return out;
+    }
+
+    @Test
+    void liquibase_xml_and_yaml_examples_are_the_changelogs_the_postgres_test_runs() throws IOException {
+        Path folder = Path.of("src/test/resources/engine/liquibase-changelogs/xml");
+        String changelogs = Files.readString(folder.resolve("master.xml"))
+                + Files.readString(folder.resolve("indexes/1-nickname.xml"));
+        List<String> xml = blocks("Liquibase", "xml");
+        assertThat(xml).hasSizeGreaterThanOrEqualTo(2);
+        for (String line : (xml.get(0) + xml.get(1)).lines().toList()) {
+            if (!line.contains("…")) {
+                assertThat(changelogs).as("docs line").contains(line);
+            }
+        }
+        assertThat(blocks("Liquibase", "yaml").get(0)).isEqualTo(Files.readString(folder.resolve("indexes/2-email.yaml")));
+    }
 }

@@ -289,7 +289,7 @@ class MigrationsFormatLoaderTest {
         write("changelog.sql", "create table t (a int);\n");
         assertThatThrownBy(() -> load(MigrationsFormat.LIQUIBASE)).isInstanceOf(ConfigurationException.class)
                 .hasMessage(path("changelog.sql") + ": not a Liquibase formatted SQL changelog; its first line must be"
-                        + " --liquibase formatted sql (migrationsFormat=liquibase reads only formatted SQL)");
+                        + " --liquibase formatted sql (XML, YAML and JSON changelogs end in .xml, .yaml, .yml or .json)");
     }
 
     @Test

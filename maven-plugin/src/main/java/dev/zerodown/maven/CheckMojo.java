@@ -100,10 +100,25 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * How the migrations are laid out: {@code flyway}, {@code diesel}, {@code golang-migrate},
-     * {@code dbmate} or {@code liquibase} (formatted SQL); see docs/migration-formats.md. Default: {@code flyway}.
+     * {@code dbmate} or {@code liquibase} (XML, YAML, JSON or formatted SQL changelogs); see
+     * docs/migration-formats.md. Default: {@code flyway}.
      */
     @Parameter(property = "zerodown.migrationsFormat")
     private String migrationsFormat;
+
+    /**
+     * With {@code liquibase}: the contexts of the update, as Liquibase's {@code --contexts} takes them
+     * ({@code prod, eu} or {@code !test and eu}). Default: unset, every changeset runs.
+     */
+    @Parameter(property = "zerodown.liquibaseContexts")
+    private String liquibaseContexts;
+
+    /**
+     * With {@code liquibase}: the label expression of the update, as Liquibase's {@code --labels} takes it
+     * ({@code v2 and !experimental}). Default: unset, every changeset runs.
+     */
+    @Parameter(property = "zerodown.liquibaseLabels")
+    private String liquibaseLabels;
 
     /**
      * Values for Flyway {@code ${name}} placeholders in the migrations, as comma-separated
@@ -394,6 +409,8 @@ public class CheckMojo extends AbstractMojo {
         m.put("image", image);
         m.put("migrations", migrations);
         m.put("migrationsFormat", migrationsFormat);
+        m.put("liquibaseContexts", liquibaseContexts);
+        m.put("liquibaseLabels", liquibaseLabels);
         m.put("placeholders", placeholders);
         m.put("mixed", mixed);
         m.put("workloads", workloads);

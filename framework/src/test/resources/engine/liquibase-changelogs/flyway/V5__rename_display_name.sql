@@ -1,0 +1,1 @@
+ALTER TABLE accounts RENAME COLUMN display_name TO full_name;
