@@ -135,6 +135,7 @@ public final class CompatibilityRun {
     public RolloutPlan plan() {
         ConfigurationProblems problems = new ConfigurationProblems();
         problems.run(this::seedFile);
+        problems.run(this::profileFile);
         problems.run(this::initScript);
         List<Invariant> all = problems.get(this::allInvariants);
         Migrations migrations = problems.get(this::migrations);
@@ -161,10 +162,11 @@ public final class CompatibilityRun {
     public RunOutcome run(int major) {
         Migrations migrations = migrations();
         List<MigrationStep> steps = migrations.steps();
-        RolloutPlan plan = RolloutPlan.of(effective(steps), steps);
+        RolloutPlan plan = RolloutPlan.of(effectiveLogged(steps), steps);
         InvariantScopes scopes = InvariantScopes.of(allInvariants(), steps);
         Path init = initScript();
         Path seed = seedFile();
+        profileFile();
         PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
                 settings.image()));
         RunResult result = NotRunTransitions.account(plan,
@@ -255,6 +257,22 @@ public final class CompatibilityRun {
      */
     private Rollout effective(List<MigrationStep> steps) {
         return RolloutSince.apply(WorkloadApps.resolve(rollout, settings), steps, settings.since());
+    }
+
+    /** {@link #effective}, logging which versions run the profile's query mix and what of it was left out. */
+    private Rollout effectiveLogged(List<MigrationStep> steps) {
+        WorkloadApps apps = WorkloadApps.of(rollout, settings);
+        if (apps == null) {
+            return effective(steps);
+        }
+        Rollout resolved = rollout.withApps(apps);
+        apps.describeProfileTraffic(apps.folder().toString(), LOG::info, LOG::warn);
+        return RolloutSince.apply(resolved, steps, settings.since());
+    }
+
+    /** The profile file, or null when the setting is unset or is the default and absent; a set one must name a file. */
+    private Path profileFile() {
+        return optionalFile("profile", settings.profile(), Settings.defaults().profile());
     }
 
     /** The invariants given in Java and those of the {@code invariants} file (the default one only if it exists). */

@@ -96,7 +96,7 @@ final class LockPrediction {
             } else if (points == null || points.size() < 2) {
                 unpredicted.put(t, "re-running " + t.where() + " at smaller sizes of " + t.qualifiedTable() + " failed (see the log)");
             } else {
-                Prediction p = Predictions.of(t, points, table.get().rows());
+                Prediction p = Predictions.of(t, points, table.get().rows(), settings.maxLockWait());
                 predicted.put(t, p);
                 LOG.info("{} on {}: measured {} (rows, ms); predicted {} ms at {} rows ({} fit, R² {})", t.where(),
                         t.qualifiedTable(), points, p.ms(), Text.number(p.rows()), p.fitName(), p.r2());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -69,14 +70,39 @@ public final class WorkloadApps implements Function<String, AppVersionFactory> {
      * one may be absent), and every workload file in it must be named after a version ({@link #requireMatching}).
      */
     static Rollout resolve(Rollout rollout, Settings settings) {
+        WorkloadApps apps = of(rollout, settings);
+        return apps == null ? rollout : rollout.withApps(apps);
+    }
+
+    /** The apps {@link #resolve} gives the rollout's versions without code; null when every version has code. */
+    static WorkloadApps of(Rollout rollout, Settings settings) {
         if (rollout.versionsWithoutCode().isEmpty()) {
-            return rollout;
+            return null;
         }
         Path folder = folder(settings.workloads(), !Path.of(settings.workloads()).normalize()
                 .equals(Path.of(Setting.WORKLOADS.defaultValue())));
         WorkloadApps apps = new WorkloadApps(folder, settings.syntheticMix(), profileFile(settings.profile()));
         apps.requireMatching(rollout, settings);
-        return rollout.withApps(apps);
+        return apps;
+    }
+
+    /**
+     * Says which of the versions asked for so far run the profile's query mix, each statement of it left out
+     * (with why), and when none of it could run: the lines the plugin and the CLI log before a check, and the
+     * JUnit extension and the plain Java API log when a run starts.
+     *
+     * @param shown the workloads folder as the log should name it
+     */
+    public void describeProfileTraffic(String shown, Consumer<String> info, Consumer<String> warn) {
+        if (!profile().isEmpty()) {
+            info.accept("No workload file in " + shown + " for " + profile() + ": the production profile's query mix"
+                    + " (each statement weighted by its calls, each $n a sample of its column) stands in for them");
+        }
+        profileSkipped().forEach((statement, why) -> warn.accept("Profile query mix: left out `" + statement + "`: "
+                + String.join("; ", why)));
+        if (profileMixUnusable()) {
+            warn.accept("Profile query mix: no statement's parameters could be inferred; synthetic traffic stands in instead");
+        }
     }
 
     /** The {@code workloads} folder; one set on purpose ({@code explicit}) that is not a folder is an error. */

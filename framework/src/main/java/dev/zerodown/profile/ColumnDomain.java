@@ -32,6 +32,7 @@ final class ColumnDomain {
     long max = Long.MAX_VALUE;
     int maxLength = Integer.MAX_VALUE;
     List<String> allowed;
+    private final byte[][] allowedBytes;
     private final long salt;
 
     ColumnDomain(Column column, List<SeedCatalog.Check> checks, long salt) {
@@ -59,6 +60,7 @@ final class ColumnDomain {
         for (SeedCatalog.Check c : checks) {
             apply(c.definition());
         }
+        allowedBytes = allowed == null ? null : allowed.stream().map(CopyBuffer::escaped).toArray(byte[][]::new);
     }
 
     private static Kind kind(Column c) {
@@ -170,9 +172,104 @@ final class ColumnDomain {
         };
     }
 
+    /**
+     * Writes {@link #value} at index k as escaped COPY text into {@code out}, without a {@code String} for the
+     * kinds seeding writes most (numbers, text, enum and CHECK values, dates and timestamps). A timestamp
+     * always carries its seconds ({@code 2020-01-01 00:00:00}), which {@link #value} leaves out when they are
+     * zero: the same instant.
+     */
+    void write(long k, int width, CopyBuffer out) {
+        if (allowedBytes != null) {
+            out.put(allowedBytes[(int) Math.floorMod(k, (long) allowedBytes.length)]);
+            return;
+        }
+        switch (kind) {
+            case INT, DECIMAL -> out.putLong(min + k);
+            case TEXT -> {
+                if (k < 0) {
+                    out.putEscaped(text(k, width));
+                } else {
+                    text(k, width, out);
+                }
+            }
+            case DATE -> {
+                if (k < 0) {
+                    out.putEscaped(value(k, width));
+                } else {
+                    date(EPOCH_2020 + k % 2_000_000, out);
+                }
+            }
+            case TIMESTAMP, TIMESTAMPTZ -> {
+                if (k < 0) {
+                    out.putEscaped(value(k, width));
+                    return;
+                }
+                long second = EPOCH_2020 * 86_400 + k % 200_000_000_000L;
+                date(second / 86_400, out);
+                long s = second % 86_400;
+                out.put(' ');
+                out.putPadded(s / 3600, 2);
+                out.put(':');
+                out.putPadded(s / 60 % 60, 2);
+                out.put(':');
+                out.putPadded(s % 60, 2);
+                if (kind == Kind.TIMESTAMPTZ) {
+                    out.putAscii("+00");
+                }
+            }
+            case BOOL -> out.put(k % 2 == 0 ? 't' : 'f');
+            default -> out.putEscaped(value(k, width));
+        }
+    }
+
+    /** {@code yyyy-mm-dd} of a day since 1970-01-01 (days ≥ 0, years up to 9999), as {@code LocalDate.toString}. */
+    private static void date(long epochDay, CopyBuffer out) {
+        // civil from days (H. Hinnant), for the proleptic Gregorian calendar LocalDate uses
+        long z = epochDay + 719_468;
+        long era = z / 146_097;
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long day = doy - (153 * mp + 2) / 5 + 1;
+        long month = mp < 10 ? mp + 3 : mp - 9;
+        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        out.putPadded(year, 4);
+        out.put('-');
+        out.putPadded(month, 2);
+        out.put('-');
+        out.putPadded(day, 2);
+    }
+
     private static String timestamp(long k) {
         return java.time.LocalDateTime.ofEpochSecond(EPOCH_2020 * 86_400 + k % 200_000_000_000L, 0, java.time.ZoneOffset.UTC)
                 .toString().replace('T', ' ');
+    }
+
+    /** {@link #text(long, int)} for k ≥ 0, written into {@code out}: base-36 digits, then '-' and letters up to the width. */
+    private void text(long k, int width, CopyBuffer out) {
+        int base = 1;
+        for (long v = k / 36; v > 0; v /= 36) {
+            base++;
+        }
+        int target = Math.min(maxLength, Math.max(base, width - 1));
+        int digits = Math.min(base, Math.max(target, 0));
+        long div = 1;
+        for (int d = 1; d < base; d++) {
+            div *= 36;
+        }
+        for (int d = 0; d < digits; d++) {
+            int digit = (int) (k / div % 36);
+            out.put((char) (digit < 10 ? '0' + digit : 'a' + digit - 10));
+            div /= 36;
+        }
+        if (base >= target) {
+            return;
+        }
+        out.put('-');
+        for (int at = base + 1; at < target; at++) {
+            out.put((char) ('a' + at % 26));
+        }
     }
 
     private String text(long k, int width) {

@@ -1,7 +1,6 @@
 package dev.zerodown.profile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seeds every table of a database to a scale of a {@link ProductionProfile}: parents before
- * children, tables of one level in parallel, each through one COPY. Rows honour types, NOT NULL,
+ * children, tables of one level in parallel, each through one text-format COPY whose rows are
+ * generated straight into a reusable byte buffer ({@link CopyBuffer}). Rows honour types, NOT NULL,
  * primary and unique keys, foreign keys (fan-out from the profile's distinct counts), enum values,
  * simple CHECKs and the profile's null fractions; a constraint the generator cannot satisfy is a
  * one-line {@link ConfigurationException} naming the table.
@@ -172,7 +172,7 @@ public final class ProfileSeed {
             }
             CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                StringBuilder b = new StringBuilder(CHUNK + 4096);
+                CopyBuffer b = new CopyBuffer(CHUNK + 4096);
                 for (long i = 0; i < g.rows; i++) {
                     g.writeRow(i, rnd, b);
                     if (b.length() >= CHUNK) {
@@ -193,10 +193,9 @@ public final class ProfileSeed {
         }
     }
 
-    private static void write(CopyIn in, StringBuilder b) throws SQLException {
-        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
-        in.writeToCopy(bytes, 0, bytes.length);
-        b.setLength(0);
+    private static void write(CopyIn in, CopyBuffer b) throws SQLException {
+        in.writeToCopy(b.array(), 0, b.length());
+        b.clear();
     }
 
     private static void await(List<Future<?>> running) {

@@ -22,6 +22,22 @@ final class TableRows {
     private record Digit(int column, int foreignKey, long domain) {
     }
 
+    /**
+     * What writing one included column needs, looked up once in {@link #plan} rather than per row.
+     *
+     * @param foreignKey   the foreign key the column belongs to, or -1
+     * @param nullFrac     the chance of NULL drawn per row, or NaN when the column is never drawn NULL
+     * @param randomDomain how many distinct values a non-key column draws from
+     */
+    private record Out(Column column, ColumnDomain domain, ColumnProfile stats, int width, int foreignKey,
+                       TableRows parent, int parentColumn, boolean key, double nullFrac, boolean captured,
+                       long randomDomain) {
+    }
+
+    /** How a row picks its parent row through a foreign key that is not part of a key. */
+    private record Ref(long parents, boolean none, double nullFrac, long fanOut, boolean self) {
+    }
+
     final SeedCatalog.Table table;
     final long rows;
     private final TableProfile profile;
@@ -33,6 +49,14 @@ final class TableRows {
     private final Map<Integer, Integer> keyFkGroup = new HashMap<>();      // fk index -> key group
     private final Set<Integer> brokenForeignKeys = new HashSet<>();
     private final int maxColumn;
+    private Out[] outs;
+    private Ref[] refs;
+    private Digit[][] keyGroups;
+    private int[] groupOfColumn;
+    private int[] widthOfColumn;
+    private ColumnDomain[] domainOfColumn;
+    private long[] keyIndex;
+    private long[] parentRow;
 
     TableRows(SeedCatalog.Table table, TableProfile profile, long rows, Map<Long, TableRows> all) {
         this.table = table;
@@ -105,6 +129,63 @@ final class TableRows {
                 throw fail("foreign key " + fk.name() + " needs rows in " + parentName(f) + ", which gets none");
             }
         }
+        compile();
+    }
+
+    /** The per-row lookups done once: columns, key digits, references, widths and domains as arrays. */
+    private void compile() {
+        keyGroups = keyDigits.stream().map(g -> g.toArray(Digit[]::new)).toArray(Digit[][]::new);
+        groupOfColumn = new int[maxColumn + 1];
+        widthOfColumn = new int[maxColumn + 1];
+        domainOfColumn = new ColumnDomain[maxColumn + 1];
+        java.util.Arrays.fill(groupOfColumn, -1);
+        digitOfColumn.forEach((col, group) -> groupOfColumn[col] = group);
+        for (Column c : table.columns.values()) {
+            widthOfColumn[c.num()] = width(stats(c));
+            domainOfColumn[c.num()] = domains.get(c.num());
+        }
+        refs = new Ref[table.foreignKeys.size()];
+        for (int f = 0; f < refs.length; f++) {
+            ForeignKey fk = table.foreignKeys.get(f);
+            long parents = parentRows(f);
+            ColumnProfile s = stats(table.columns.get(fk.columns().get(0)));
+            double nullFrac = !notNull(fk) && s != null && s.nullFrac() != null ? s.nullFrac() : Double.NaN;
+            long fanOut = parents;
+            if (s != null && profile.rows() > 0 && s.distinctAt(profile.rows()) > 0) {
+                // as many rows per referenced parent as in production
+                double perParent = (double) profile.rows() / s.distinctAt(profile.rows());
+                fanOut = Math.min(parents, Math.max(1, Math.round(rows / perParent)));
+            }
+            refs[f] = new Ref(parents, brokenForeignKeys.contains(f) || parents == 0, nullFrac, fanOut,
+                    fk.parent() == table.oid);
+        }
+        outs = new Out[included.size()];
+        for (int n = 0; n < outs.length; n++) {
+            Column c = included.get(n);
+            ColumnDomain d = domains.get(c.num());
+            ColumnProfile s = stats(c);
+            int fk = foreignKeyOf(c.num());
+            TableRows parent = null;
+            int parentColumn = -1;
+            if (fk >= 0) {
+                ForeignKey k = table.foreignKeys.get(fk);
+                parent = all.get(k.parent());
+                parentColumn = k.parentColumns().get(k.columns().indexOf(c.num()));
+            }
+            double nullFrac = !c.notNull() && s != null && s.nullFrac() != null ? s.nullFrac() : Double.NaN;
+            boolean captured = s != null && (s.mostCommonValues() != null && s.mostCommonFreqs() != null
+                    || s.histogramBounds() != null && !s.histogramBounds().isEmpty());
+            long distinct = s == null ? -1 : s.distinctAt(Math.max(rows, 1));
+            long randomDomain = Math.max(1, Math.min(distinct > 0 ? distinct : Math.max(rows, 1), d.size()));
+            outs[n] = new Out(c, d, s, width(s), fk, parent, parentColumn, digitOfColumn.containsKey(c.num()), nullFrac,
+                    captured, randomDomain);
+        }
+        keyIndex = new long[maxColumn + 1];
+        parentRow = new long[refs.length];
+    }
+
+    private static int width(ColumnProfile s) {
+        return s == null || s.avgWidth() == null ? 0 : s.avgWidth();
     }
 
     private void capacity(Key key, List<Digit> digits) {
@@ -134,70 +215,61 @@ final class TableRows {
         return included.stream().map(Column::name).toList();
     }
 
-    /** Appends row i as one line of COPY text. */
-    void writeRow(long i, SplittableRandom rnd, StringBuilder out) {
-        long[] keyIndex = new long[maxColumn + 1];
-        long[] parentRow = new long[table.foreignKeys.size()];
+    /**
+     * Appends row i as one line of COPY text. Only the thread copying this table calls it (it reuses
+     * scratch arrays); a child's thread reads this table's keys through {@link #writeKeyValue}, which keeps
+     * no state.
+     */
+    void writeRow(long i, SplittableRandom rnd, CopyBuffer out) {
         java.util.Arrays.fill(parentRow, -2);
-        for (List<Digit> digits : keyDigits) {
-            long[] indexes = digitIndexes(digits, i);
-            for (int d = digits.size() - 1; d >= 0; d--) {
-                Digit g = digits.get(d);
-                long idx = indexes[d];
+        for (Digit[] digits : keyGroups) {
+            long rest = i;
+            for (int d = digits.length - 1; d >= 0; d--) {
+                Digit g = digits[d];
+                long idx = rest;
+                if (d > 0) {
+                    long m = Math.min(g.domain(), Math.max(rows, 1));
+                    idx = rest % m;
+                    rest /= m;
+                }
                 if (g.foreignKey() >= 0) {
                     parentRow[g.foreignKey()] = idx;
                 } else {
-                    keyIndex[index(g.column())] = idx;
+                    keyIndex[g.column()] = idx;
                 }
             }
         }
         for (int f = 0; f < parentRow.length; f++) {
             if (parentRow[f] == -2) {
-                parentRow[f] = pickParent(f, i, rnd);
+                parentRow[f] = pickParent(refs[f], i, rnd);
             }
         }
-        boolean first = true;
-        for (Column c : included) {
-            if (!first) {
-                out.append('\t');
+        for (int n = 0; n < outs.length; n++) {
+            if (n > 0) {
+                out.put('\t');
             }
-            first = false;
-            String v = valueOf(c, i, keyIndex, parentRow, rnd);
-            if (v == null) {
-                out.append("\\N");
+            Out o = outs[n];
+            if (o.foreignKey() >= 0) {
+                long row = parentRow[o.foreignKey()];
+                if (row < 0) {
+                    out.putAscii("\\N");
+                } else {
+                    o.parent().writeKeyValue(o.parentColumn(), row, out);
+                }
+            } else if (o.key()) {
+                o.domain().write(keyIndex[o.column().num()], o.width(), out);
+            } else if (!Double.isNaN(o.nullFrac()) && rnd.nextDouble() < o.nullFrac()) {
+                out.putAscii("\\N");
             } else {
-                escape(v, out);
+                String captured = o.captured() ? captured(o.stats(), rnd) : null;
+                if (captured != null) {
+                    out.putEscaped(captured);
+                } else {
+                    o.domain().write(rnd.nextLong(o.randomDomain()), o.width(), out);
+                }
             }
         }
-        out.append('\n');
-    }
-
-    private String valueOf(Column c, long i, long[] keyIndex, long[] parentRow, SplittableRandom rnd) {
-        int fk = foreignKeyOf(c.num());
-        if (fk >= 0) {
-            if (parentRow[fk] < 0) {
-                return null;
-            }
-            ForeignKey k = table.foreignKeys.get(fk);
-            int parentColumn = k.parentColumns().get(k.columns().indexOf(c.num()));
-            return all.get(k.parent()).keyValueAt(parentColumn, parentRow[fk]);
-        }
-        ColumnDomain d = domains.get(c.num());
-        ColumnProfile s = stats(c);
-        int width = s == null || s.avgWidth() == null ? 0 : s.avgWidth();
-        if (digitOfColumn.containsKey(c.num())) {
-            return d.value(keyIndex[index(c.num())], width);
-        }
-        if (!c.notNull() && s != null && s.nullFrac() != null && rnd.nextDouble() < s.nullFrac()) {
-            return null;
-        }
-        String captured = captured(s, rnd);
-        if (captured != null) {
-            return captured;
-        }
-        long distinct = s == null ? -1 : s.distinctAt(Math.max(rows, 1));
-        long domain = Math.max(1, Math.min(distinct > 0 ? distinct : Math.max(rows, 1), d.size()));
-        return d.value(rnd.nextLong(domain), width);
+        out.put('\n');
     }
 
     /** A captured most-common value or histogram bound, where the profile has them. */
@@ -221,65 +293,46 @@ final class TableRows {
     }
 
     /**
-     * Row {@code row} spread over a key's digits, the last digit varying fastest: each digit but the
-     * first takes the row modulo its domain (at most the table's rows), the first takes what is left.
+     * Writes the value of key column {@code col} in row {@code row} (deterministic: children compute their
+     * references). Row {@code row} is spread over the key's digits, the last digit varying fastest: each
+     * digit but the first takes the row modulo its domain (at most the table's rows), the first what is left.
      */
-    private long[] digitIndexes(List<Digit> digits, long row) {
-        long[] out = new long[digits.size()];
-        long rest = row;
-        for (int d = digits.size() - 1; d > 0; d--) {
-            long m = Math.min(digits.get(d).domain(), Math.max(rows, 1));
-            out[d] = rest % m;
-            rest /= m;
-        }
-        if (!digits.isEmpty()) {
-            out[0] = rest;
-        }
-        return out;
-    }
-
-    /** The value of key column {@code col} in row {@code row} (deterministic: children compute their references). */
-    String keyValueAt(int col, long row) {
-        Integer group = digitOfColumn.get(col);
-        if (group == null) {
+    void writeKeyValue(int col, long row, CopyBuffer out) {
+        int group = col < groupOfColumn.length ? groupOfColumn[col] : -1;
+        if (group < 0) {
             throw fail("column " + table.columns.get(col).name() + " is referenced by a foreign key but is no key");
         }
-        List<Digit> digits = keyDigits.get(group);
-        long[] indexes = digitIndexes(digits, row);
-        for (int d = digits.size() - 1; d >= 0; d--) {
-            Digit g = digits.get(d);
-            long idx = indexes[d];
+        Digit[] digits = keyGroups[group];
+        long rest = row;
+        for (int d = digits.length - 1; d >= 0; d--) {
+            Digit g = digits[d];
+            long idx = rest;
+            if (d > 0) {
+                long m = Math.min(g.domain(), Math.max(rows, 1));
+                idx = rest % m;
+                rest /= m;
+            }
             if (g.foreignKey() < 0 && g.column() == col) {
-                ColumnProfile s = stats(table.columns.get(col));
-                return domains.get(col).value(idx, s == null || s.avgWidth() == null ? 0 : s.avgWidth());
+                domainOfColumn[col].write(idx, widthOfColumn[col], out);
+                return;
             }
             if (g.foreignKey() >= 0 && table.foreignKeys.get(g.foreignKey()).columns().contains(col)) {
                 ForeignKey k = table.foreignKeys.get(g.foreignKey());
-                return all.get(k.parent()).keyValueAt(k.parentColumns().get(k.columns().indexOf(col)), idx);
+                all.get(k.parent()).writeKeyValue(k.parentColumns().get(k.columns().indexOf(col)), idx, out);
+                return;
             }
         }
         throw new IllegalStateException("no digit for column " + col);
     }
 
-    private long pickParent(int f, long i, SplittableRandom rnd) {
-        ForeignKey fk = table.foreignKeys.get(f);
-        long parents = parentRows(f);
-        if (brokenForeignKeys.contains(f) || parents == 0) {
+    private static long pickParent(Ref ref, long i, SplittableRandom rnd) {
+        if (ref.none()) {
             return -1;
         }
-        ColumnProfile s = stats(table.columns.get(fk.columns().get(0)));
-        if (!notNull(fk) && s != null && s.nullFrac() != null && rnd.nextDouble() < s.nullFrac()) {
+        if (!Double.isNaN(ref.nullFrac()) && rnd.nextDouble() < ref.nullFrac()) {
             return -1;
         }
-        long fanOut = parents;
-        if (s != null && profile.rows() > 0 && s.distinctAt(profile.rows()) > 0) {
-            // as many rows per referenced parent as in production
-            double perParent = (double) profile.rows() / s.distinctAt(profile.rows());
-            fanOut = Math.min(parents, Math.max(1, Math.round(rows / perParent)));
-        }
-        if (fk.parent() == table.oid) {
-            fanOut = Math.min(fanOut, i + 1);
-        }
+        long fanOut = ref.self() ? Math.min(ref.fanOut(), i + 1) : ref.fanOut();
         return rnd.nextLong(Math.max(1, fanOut));
     }
 
@@ -310,25 +363,8 @@ final class TableRows {
         return profile == null ? null : profile.column(c.name()).orElse(null);
     }
 
-    private int index(int col) {
-        return col;
-    }
-
     ConfigurationException fail(String what) {
         return new ConfigurationException("Cannot seed " + table.qualified() + " from the profile: " + what
                 + "; seed this table in seed.sql and drop it from profile.json, or relax the constraint");
-    }
-
-    static void escape(String v, StringBuilder out) {
-        for (int k = 0; k < v.length(); k++) {
-            char ch = v.charAt(k);
-            switch (ch) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(ch);
-            }
-        }
     }
 }

@@ -116,15 +116,7 @@ public final class Check {
 
     /** Which versions run the profile's query mix, and each statement of it left out, with why. */
     private void logProfileTraffic(WorkloadApps apps) {
-        if (!apps.profile().isEmpty()) {
-            log.info("No workload file in " + inputs.basedir().relativize(apps.folder()) + " for " + apps.profile()
-                    + ": the production profile's query mix (each statement weighted by its calls, each $n a sample of its column) stands in for them");
-        }
-        apps.profileSkipped().forEach((statement, why) -> log.warn("Profile query mix: left out `" + statement + "`: "
-                + String.join("; ", why)));
-        if (apps.profileMixUnusable()) {
-            log.warn("Profile query mix: no statement's parameters could be inferred; synthetic traffic stands in instead");
-        }
+        apps.describeProfileTraffic(inputs.basedir().relativize(apps.folder()).toString(), log::info, log::warn);
     }
 
     /** What synthetic traffic left out, once per run (the versions bound at start usually agree). */

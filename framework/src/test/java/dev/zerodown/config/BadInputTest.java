@@ -226,6 +226,16 @@ class BadInputTest {
     }
 
     @Test
+    void should_reject_an_explicit_profile_that_does_not_exist_in_the_plain_java_api() {
+        Path missing = dir.resolve("no-such-profile.json");
+        CompatibilityRun run = run().settings(settings().with("profile", missing.toString()));
+
+        assertThatThrownBy(run::plan).isInstanceOf(ConfigurationException.class)
+                .hasMessage("Setting 'profile' (zerodown.profile) names " + missing
+                        + ", which is not a file; fix the path or remove the setting to use the default");
+    }
+
+    @Test
     void should_reject_an_init_script_that_does_not_exist() {
         Path missing = dir.resolve("no-such-init.sql");
         CompatibilityRun run = run().settings(settings().with("initScript", missing.toString()));

@@ -17,6 +17,23 @@ class WorkloadAppsTest {
     Path folder;
 
     @Test
+    void should_say_which_versions_run_the_profiles_mix_and_what_of_it_was_left_out() {
+        WorkloadApps apps = new WorkloadApps(folder.resolve("absent"), dev.zerodown.load.SyntheticMix.DEFAULT,
+                Path.of("src/test/resources/junit/profile-mix/profile.json"));
+        apps.apply("v1");
+        apps.apply("v2");
+        java.util.List<String> info = new java.util.ArrayList<>();
+        java.util.List<String> warn = new java.util.ArrayList<>();
+
+        apps.describeProfileTraffic("src/test/zerodown", info::add, warn::add);
+
+        assertThat(info).containsExactly("No workload file in src/test/zerodown for [v1, v2]: the production profile's"
+                + " query mix (each statement weighted by its calls, each $n a sample of its column) stands in for them");
+        assertThat(warn).containsExactly("Profile query mix: left out `select count(*) from customers where id > $1 + $2`:"
+                + " $2 is compared with or assigned to no column of the profile");
+    }
+
+    @Test
     void should_run_the_workload_file_named_after_the_version() throws IOException {
         Files.writeString(folder.resolve("v1.sql"), "select 1;\n");
         WorkloadApps apps = new WorkloadApps(folder);

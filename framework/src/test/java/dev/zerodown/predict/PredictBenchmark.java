@@ -48,7 +48,7 @@ public final class PredictBenchmark {
             try (Database base = table(server, "predict_bench_base", seeded)) {
                 Map<Target, List<Prediction.Point>> points = new SizeRuns(server, base, settings).measure(List.of(step),
                         List.of(target));
-                p = Predictions.of(target, points.get(target), production);
+                p = Predictions.of(target, points.get(target), production, java.time.Duration.ofMillis(100));
             }
             double actual;
             try (Database big = table(server, "predict_bench_big", production)) {

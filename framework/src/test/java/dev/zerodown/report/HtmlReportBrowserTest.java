@@ -51,6 +51,7 @@ class HtmlReportBrowserTest {
     private ReportFiles safe;
     private ReportFiles hostile;
     private ReportFiles measured;
+    private ReportFiles predicted;
 
     @BeforeAll
     void startBrowser() throws IOException {
@@ -66,6 +67,7 @@ class HtmlReportBrowserTest {
         safe = Reports.write(ReportFixtures.safe(), reports);
         hostile = Reports.write(ReportFixtures.hostile(), reports);
         measured = Reports.write(measuredUnsafeRun(), reports);
+        predicted = Reports.write(ReportFixtures.predicted(), reports);
         profile = Files.createTempDirectory("zerodown-chromium-");
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build(), options());
@@ -102,7 +104,7 @@ class HtmlReportBrowserTest {
 
     @Test
     void should_load_every_page_without_console_errors() {
-        for (Path page : List.of(unsafe.html(), safe.html(), hostile.html(), unsafe.index())) {
+        for (Path page : List.of(unsafe.html(), safe.html(), hostile.html(), predicted.html(), unsafe.index())) {
             open(page);
 
             assertThat(severeLogs()).as("console errors of %s", page).isEmpty();
@@ -151,6 +153,34 @@ class HtmlReportBrowserTest {
         click(driver.findElement(By.cssSelector("#timeline g.zd-inv-bad")));
         assertThat(panel.getText()).contains("every_user_has_full_name").contains("3 rows")
                 .contains("ann@example.com");
+    }
+
+    @Test
+    void should_chart_each_prediction_with_the_predicted_point_on_the_right_side_of_maxLockWait() {
+        open(predicted.html());
+
+        List<WebElement> charts = driver.findElements(By.cssSelector("figure.zd-predict svg"));
+        assertThat(charts).hasSize(2).allMatch(WebElement::isDisplayed);
+        WebElement orders = charts.get(0);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", orders);
+        assertThat(orders.getRect().getWidth()).isGreaterThan(300);
+        assertThat(orders.findElements(By.cssSelector("circle.zd-pc-measured"))).hasSize(3)
+                .allMatch(WebElement::isDisplayed);
+        assertThat(top(orders, ".zd-pc-predicted.zd-pc-error")).as("the predicted point is drawn above maxLockWait")
+                .isLessThan(top(orders, ".zd-pc-limit"));
+        WebElement countries = charts.get(1);
+        assertThat(top(countries, ".zd-pc-predicted.zd-pc-harmless")).as("under a tenth of maxLockWait")
+                .isGreaterThan(top(countries, ".zd-pc-tenth"));
+        assertThat(orders.findElement(By.cssSelector(".zd-pc-limit-label")).getText()).isEqualTo("maxLockWait 100 ms");
+        assertThat(driver.findElements(By.cssSelector("figure.zd-predict figcaption")).get(0).getText())
+                .contains("at 58,000,000 rows of public.orders");
+        assertThat(severeLogs()).isEmpty();
+    }
+
+    /** The top edge, in page pixels, of the chart's element matching {@code css}, as the browser laid it out. */
+    private double top(WebElement chart, String css) {
+        return ((Number) driver.executeScript("return arguments[0].getBoundingClientRect().top;",
+                chart.findElement(By.cssSelector(css)))).doubleValue();
     }
 
     @Test

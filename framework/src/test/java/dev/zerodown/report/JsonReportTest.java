@@ -41,6 +41,26 @@ class JsonReportTest {
     }
 
     @Test
+    void should_write_a_prediction_whose_fit_reads_back_the_predicted_duration() throws Exception {
+        JsonNode hazards = MAPPER.readTree(JsonReport.toJson(ReportFixtures.predicted())).get("transitions").get(0)
+                .get("hazards");
+
+        JsonNode p = hazards.get(0).get("predicted");
+        assertThat(names(p)).containsExactly("table", "rows", "ms", "limitMs", "fit", "intercept", "slope", "r2",
+                "measuredAt");
+        assertThat(p.get("limitMs").asDouble()).isEqualTo(100);
+        double n = p.get("rows").asDouble();
+        double x = "nlogn".equals(p.get("fit").asText()) ? n * Math.log(n) : n;
+        assertThat(p.get("intercept").asDouble() + p.get("slope").asDouble() * x)
+                .isCloseTo(p.get("ms").asDouble(), org.assertj.core.api.Assertions.within(0.01));
+        JsonNode constant = hazards.get(1).get("predicted");
+        assertThat(constant.get("fit").asText()).isEqualTo("constant");
+        assertThat(constant.get("slope").asDouble()).isZero();
+        assertThat(constant.get("intercept").asDouble()).isCloseTo(constant.get("ms").asDouble(),
+                org.assertj.core.api.Assertions.within(0.01));
+    }
+
+    @Test
     void should_write_contract_values_as_documented() throws Exception {
         JsonNode json = MAPPER.readTree(JsonReport.toJson(ReportFixtures.unsafe()));
 

@@ -57,6 +57,7 @@ class ReportDocsTest {
         collect(mapper.readTree(JsonReport.toJson(ReportFixtures.unsafe())), "", paths);
         collect(mapper.readTree(JsonReport.toJson(ReportFixtures.docsExample())), "", paths);
         collect(mapper.readTree(JsonReport.toJson(ReportFixtures.stopped())), "", paths);
+        collect(mapper.readTree(JsonReport.toJson(ReportFixtures.predicted())), "", paths);
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
 
         assertThat(paths).hasSizeGreaterThan(60)

@@ -1,5 +1,6 @@
 package dev.zerodown.report;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,13 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
 import dev.zerodown.hazards.HazardId;
+import dev.zerodown.hazards.Severities;
 import dev.zerodown.hazards.Severity;
+import dev.zerodown.judge.PredictionRules;
 import dev.zerodown.judge.TransitionJudge;
+import dev.zerodown.migrations.MigrationStep;
+import dev.zerodown.migrations.SqlStatement;
+import dev.zerodown.predict.Predictions;
+import dev.zerodown.predict.Target;
 import dev.zerodown.result.Baseline;
 import dev.zerodown.result.FailureGroup;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.InvariantResult;
 import dev.zerodown.result.NotRunTransition;
+import dev.zerodown.result.Prediction;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.Timeline;
 import dev.zerodown.result.Timeline.LoadPoint;
@@ -89,6 +97,48 @@ final class ReportFixtures {
                 0, 1000, tl, 5.4, tl.lockWaits().size(), 0, List.of());
         return new RunResult("RenameUserNameTest", "17.11", 17, "embedded", 42L, Verdict.UNSAFE, List.of(t), STARTED,
                 List.of(), new Baseline(1, true, "zd_seed_5b0e19c4a7d2f38e6a91c0d4b7e2f513", false, 38));
+    }
+
+    /**
+     * Two index builds judged on their predictions, as {@code PredictionRules} writes them: one on a table
+     * big in the profile (an error, predicted at 58,000,000 rows), one on a table tiny there (a warning).
+     */
+    static RunResult predicted() {
+        String file = "V2__indexes.sql";
+        String big = "create index orders_customer_idx on orders (customer_id)";
+        String tiny = "create index countries_name_idx on countries (name)";
+        MigrationStep step = new MigrationStep("2", "indexes", file, file, List.of(
+                new SqlStatement("set lock_timeout = '1s'", 1, true, List.of()), new SqlStatement(big, 2, true, List.of()),
+                new SqlStatement(tiny, 3, true, List.of())), true);
+        Target orders = new Target(step, 1, "public", "orders", true);
+        Target countries = new Target(step, 2, "public", "countries", true);
+        Duration limit = Duration.ofMillis(100);
+        Map<Target, Prediction> predictions = Map.of(
+                orders, Predictions.of(orders, List.of(new Prediction.Point(2_000, 0.7), new Prediction.Point(6_667, 4.2),
+                        new Prediction.Point(20_000, 11)), 58_000_000, limit),
+                countries, Predictions.of(countries, List.of(new Prediction.Point(1, 0.31), new Prediction.Point(1, 0.28),
+                        new Prediction.Point(1, 0.3)), 40, limit));
+        String recipe = "CREATE INDEX CONCURRENTLY in its own migration with executeInTransaction=false.";
+        List<Hazard> hazards = List.of(
+                hazard(HazardId.NON_CONCURRENT_INDEX, Severity.ERROR, "public.orders_customer_idx", file, 2, big,
+                        file + ":2 built index public.orders_customer_idx on public.orders without CONCURRENTLY, holding"
+                                + " SHARE on the table (blocks writes).", "ShareLock on public.orders held 12 ms", recipe,
+                        410),
+                hazard(HazardId.NON_CONCURRENT_INDEX, Severity.ERROR, "public.countries_name_idx", file, 3, tiny,
+                        file + ":3 built index public.countries_name_idx on public.countries without CONCURRENTLY,"
+                                + " holding SHARE on the table (blocks writes).", "ShareLock on public.countries held 1 ms",
+                        recipe, 423));
+        Timeline tl = new Timeline(List.of(new StatementSpan(file, 2, big, 410, 422, null),
+                new StatementSpan(file, 3, tiny, 423, 424, null)),
+                List.of(new LockHold("public.orders", "ShareLock", 410, 424, file, 2),
+                        new LockHold("public.countries", "ShareLock", 423, 424, file, 3)), List.of(),
+                load("v1", 0, 1_000, at -> 0, at -> false));
+        TransitionResult measured = new TransitionResult("V2__indexes under [v1]", file, TransitionKind.MIGRATE,
+                List.of("v1"), List.of(), Verdict.UNSAFE, hazards,
+                Map.of("v1", stats("v1", 400, 0, Map.of(), List.of(), 0.9, 3.1, 14, 400, 0, 0)), List.of(), 0, 1_000, tl);
+        TransitionResult judged = PredictionRules.apply(measured, predictions, Map.of(), limit, Severities.defaults());
+        return new RunResult("PredictedIndexTest", "17.11", 17, "embedded", 42L, judged.verdict(), List.of(judged),
+                STARTED);
     }
 
     /** The reason the engine gives the transitions after {@link #stopped()}'s failed step. */

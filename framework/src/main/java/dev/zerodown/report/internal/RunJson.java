@@ -151,7 +151,10 @@ public final class RunJson {
         o.put("table", p.table());
         o.put("rows", p.rows());
         o.put("ms", p.ms());
+        o.put("limitMs", p.limitMs());
         o.put("fit", p.fit());
+        o.put("intercept", p.intercept());
+        o.put("slope", p.slope());
         o.put("r2", p.r2());
         ArrayNode at = o.putArray("measuredAt");
         p.measuredAt().forEach(x -> at.addArray().add(x.rows()).add(x.ms()));

@@ -64,7 +64,9 @@ final class TransitionSections {
         dd(h, "Measured", hz.evidence());
         dd(h, "Safe recipe", hz.recipe());
         dd(h, "Acknowledged because", hz.reason());
-        h.close("dl").close("div").nl();
+        h.close("dl");
+        PredictionChart.write(h, hz.predicted());
+        h.close("div").nl();
     }
 
     private static void dd(Html h, String label, String value) {

@@ -1,0 +1,3 @@
+-- The production profile (profile.json beside this file) seeds every table to its scale; this
+-- scenario adds no rows of its own. (It names this file so that the module's src/test/zerodown/seed.sql,
+-- the ids the Java apps of the other scenarios pick from, does not run on top.)
