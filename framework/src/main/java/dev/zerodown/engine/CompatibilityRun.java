@@ -159,11 +159,12 @@ public final class CompatibilityRun {
         List<MigrationStep> steps = migrations();
         RolloutPlan plan = RolloutPlan.of(effective(steps), steps);
         InvariantScopes scopes = InvariantScopes.of(allInvariants(), steps);
+        Settings resolved = ProfileRate.resolve(settings, Seed.profileFile(settings));
         PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
-                settings.image()));
+                settings.image(), settings.dataDirectory()));
         RunResult result = NotRunTransitions.account(plan,
-                new RunExecutor(name, settings, plan, scopes, server, seedFile(), listener).execute());
-        ReportFiles files = writeReports ? writeReports(result, steps) : null;
+                new RunExecutor(name, resolved, plan, scopes, server, seedFile(), listener).execute());
+        ReportFiles files = writeReports ? writeReports(result, steps, resolved) : null;
         if (settings.history() != null) {
             History.append(result, Paths.get(settings.history()), settings.scale().toString(),
                     settings.preset().id());
@@ -183,10 +184,10 @@ public final class CompatibilityRun {
      * Writes the reports; when they cannot be written (a read-only or full disk), the verdict is logged in full
      * before the environment error, so the run's measurements are never lost without a word.
      */
-    private ReportFiles writeReports(RunResult result, List<MigrationStep> steps) {
+    private ReportFiles writeReports(RunResult result, List<MigrationStep> steps, Settings effective) {
         Path dir = Paths.get(settings.reportDirectory());
         try {
-            return Reports.write(result, dir, settings.effective(), sources(steps));
+            return Reports.write(result, dir, effective.effective(), sources(steps));
         } catch (UncheckedIOException e) {
             ConsoleReport.render(result, false).lines().forEach(LOG::error);
             throw new EnvironmentException("Could not write the reports of '" + name + "' (PostgreSQL " + result.postgresMajor()

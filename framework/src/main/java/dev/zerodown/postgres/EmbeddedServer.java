@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedServer extends TemplateServer {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
     private static final AtomicBoolean CLEANED = new AtomicBoolean();
+    private static final java.util.Set<Path> CLEANED_ROOTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final EmbeddedPostgres pg;
     private final DataDirectories.Lease lease;
@@ -26,10 +27,23 @@ final class EmbeddedServer extends TemplateServer {
     }
 
     static EmbeddedServer start(int major) {
+        return start(major, DataDirectories.AUTO);
+    }
+
+    /** A server whose data directory goes where the setting {@code dataDirectory} says ({@code auto}, {@code disk}, a folder). */
+    static EmbeddedServer start(int major, String dataDirectory) {
         if (CLEANED.compareAndSet(false, true)) {
             DataDirectories.roots().forEach(r -> DataDirectories.cleanStale(r, DataDirectories.GRACE));
         }
-        return start(major, DataDirectories.root());
+        Path root = DataDirectories.root(dataDirectory);
+        if (CLEANED_ROOTS.add(root)) {
+            DataDirectories.cleanStale(root, DataDirectories.GRACE);
+        }
+        if (DataDirectories.DISK.equalsIgnoreCase(dataDirectory) && DataDirectories.inMemory(root)) {
+            LOG.warn("dataDirectory=disk: {} is on a memory file system here (java.io.tmpdir is), so seeded rows and WAL"
+                    + " take RAM and run at its speed; set dataDirectory to a folder on disk", DataDirectories.describe(root));
+        }
+        return start(major, root);
     }
 
     static EmbeddedServer start(int major, Path root) {
@@ -57,7 +71,7 @@ final class EmbeddedServer extends TemplateServer {
             pg = null; // the server owns it now
             initOrClose(server);
             LOG.info("Started {} in {} ms ({}; data in {})", server, (System.nanoTime() - t0) / 1_000_000,
-                    restored ? "cluster copied from " + clusters : "initdb", lease.directory());
+                    restored ? "cluster copied from " + clusters : "initdb", DataDirectories.describe(lease.directory()));
             return server;
         } catch (IOException | RuntimeException e) {
             closeQuietly(pg);

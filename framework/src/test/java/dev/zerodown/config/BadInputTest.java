@@ -83,7 +83,7 @@ class BadInputTest {
                 Arguments.of("zerodown.colour", "blue",
                         "Unknown property 'zerodown.colour' (value 'blue'); accepted: zerodown.<setting> for the settings "
                                 + SETTINGS + ", and zerodown.binariesDirectory, zerodown.clusterCache,"
-                                + " zerodown.dataDirectory, zerodown.skip, zerodown.regressionRatio, zerodown.failOnRegression,"
+                                + " zerodown.skip, zerodown.regressionRatio, zerodown.failOnRegression,"
                                 + " zerodown.shardReports, zerodown.captureUrl, zerodown.captureValues, zerodown.captureQueries,"
                                 + " zerodown.captureServer"),
                 Arguments.of("zerodown.shards", "2/4",
@@ -175,7 +175,11 @@ class BadInputTest {
                 Arguments.of("shard", "5/4", "setting `shard` (property zerodown.shard): `5/4` is not a shard of 4"
                         + " (i from 1 to 4); write 1/4 to 4/4"),
                 Arguments.of("shard", "2/1", "setting `shard` (property zerodown.shard): `2/1` is not a shard of 1"
-                        + " (i from 1 to 1); write 1/1"));
+                        + " (i from 1 to 1); write 1/1"),
+                Arguments.of("rate", "fast", "setting `rate` (property zerodown.rate): `fast` is not a number of at least"
+                        + " 0; write requests per second, such as 200 (0 = closed loop), or profile"),
+                Arguments.of("longTransaction", "5", "setting `longTransaction` (property zerodown.longTransaction): `5`"
+                        + " is not a duration; write a whole number with a unit ms, s, m or h, such as 500ms, 2s or 1m"));
     }
 
     @ParameterizedTest(name = "{0}={1}")
