@@ -27,6 +27,7 @@ import dev.zerodown.report.History;
 import dev.zerodown.report.ReportFiles;
 import dev.zerodown.report.Reports;
 import dev.zerodown.report.SourceFiles;
+import dev.zerodown.report.Trend;
 import dev.zerodown.result.RunResult;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
@@ -168,6 +169,9 @@ public final class CompatibilityRun {
         if (settings.history() != null) {
             History.append(result, Paths.get(settings.history()), settings.scale().toString(),
                     settings.preset().id());
+            if (files != null) {
+                trend(Paths.get(settings.history()), files.index().getParent());
+            }
         }
         return new RunOutcome(result, files);
     }
@@ -194,6 +198,23 @@ public final class CompatibilityRun {
                     + ") to reportDirectory " + dir.toAbsolutePath().normalize() + " (property zerodown.reportDirectory): "
                     + e.getMessage() + "; the run measured the verdict " + result.verdict().id()
                     + " (logged above); make the folder writable or free disk space, or set reportDirectory to another folder", e);
+        }
+    }
+
+    /**
+     * Renders the history's trend page into the report directory and rebuilds the index, which then links it (as
+     * the run's report.html does). A page that cannot be rendered is a warning: the verdict stands without it.
+     */
+    private static void trend(Path history, Path reportDirectory) {
+        Path page = reportDirectory.resolve(Reports.TREND_PAGE);
+        try {
+            Trend.Result trend = Trend.render(history, page);
+            Reports.writeIndex(reportDirectory);
+            LOG.info("Trend of {} runs in {}: {}{}", trend.runs(), history, page, trend.regressions().isEmpty() ? ""
+                    : " (" + trend.regressions().size() + " regressions)");
+            trend.regressions().forEach(r -> LOG.warn("Regression: {}", r));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not render the trend page {} of the history {}: {}", page, history, e.getMessage());
         }
     }
 
