@@ -3,6 +3,7 @@ package dev.zerodown.postgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import dev.zerodown.config.EnvironmentException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -47,6 +48,11 @@ final class EmbeddedServer extends TemplateServer {
     }
 
     static EmbeddedServer start(int major, Path root) {
+        return start(major, root, Map.of());
+    }
+
+    /** A server with these server settings over {@link ServerSettings}' (the sizing benchmark compares two). */
+    static EmbeddedServer start(int major, Path root, Map<String, String> overrides) {
         PostgresBinaries.checkSupported(major);
         UserNamespaces.check();
         long t0 = System.nanoTime();
@@ -66,6 +72,7 @@ final class EmbeddedServer extends TemplateServer {
                     .setServerConfig("log_min_messages", "fatal");
             ServerSettings.all().forEach(b::setServerConfig);
             ServerSettings.lockWaitLogging(major).forEach(b::setServerConfig);
+            overrides.forEach(b::setServerConfig);
             pg = b.start();
             EmbeddedServer server = new EmbeddedServer(pg, lease, major);
             pg = null; // the server owns it now
