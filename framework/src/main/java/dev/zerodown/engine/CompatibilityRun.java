@@ -28,6 +28,7 @@ import dev.zerodown.report.History;
 import dev.zerodown.report.ReportFiles;
 import dev.zerodown.report.Reports;
 import dev.zerodown.report.SourceFiles;
+import dev.zerodown.report.Trend;
 import dev.zerodown.result.RunResult;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
@@ -167,14 +168,18 @@ public final class CompatibilityRun {
         Path init = initScript();
         Path seed = seedFile();
         profileFile();
+        Settings resolved = ProfileRate.resolve(settings, Seed.profileFile(settings));
         PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
-                settings.image()));
+                settings.image(), settings.dataDirectory()));
         RunResult result = NotRunTransitions.account(plan,
-                new RunExecutor(name, settings, plan, migrations, scopes, server, init, seed, listener).execute());
-        ReportFiles files = writeReports ? writeReports(result, steps) : null;
+                new RunExecutor(name, resolved, plan, migrations, scopes, server, init, seed, listener).execute());
+        ReportFiles files = writeReports ? writeReports(result, steps, resolved) : null;
         if (settings.history() != null) {
             History.append(result, Paths.get(settings.history()), settings.scale().toString(),
                     settings.preset().id());
+            if (files != null) {
+                trend(Paths.get(settings.history()), files.index().getParent());
+            }
         }
         return new RunOutcome(result, files);
     }
@@ -191,16 +196,33 @@ public final class CompatibilityRun {
      * Writes the reports; when they cannot be written (a read-only or full disk), the verdict is logged in full
      * before the environment error, so the run's measurements are never lost without a word.
      */
-    private ReportFiles writeReports(RunResult result, List<MigrationStep> steps) {
+    private ReportFiles writeReports(RunResult result, List<MigrationStep> steps, Settings effective) {
         Path dir = Paths.get(settings.reportDirectory());
         try {
-            return Reports.write(result, dir, settings.effective(), sources(steps));
+            return Reports.write(result, dir, effective.effective(), sources(steps));
         } catch (UncheckedIOException e) {
             ConsoleReport.render(result, false).lines().forEach(LOG::error);
             throw new EnvironmentException("Could not write the reports of '" + name + "' (PostgreSQL " + result.postgresMajor()
                     + ") to reportDirectory " + dir.toAbsolutePath().normalize() + " (property zerodown.reportDirectory): "
                     + e.getMessage() + "; the run measured the verdict " + result.verdict().id()
                     + " (logged above); make the folder writable or free disk space, or set reportDirectory to another folder", e);
+        }
+    }
+
+    /**
+     * Renders the history's trend page into the report directory and rebuilds the index, which then links it (as
+     * the run's report.html does). A page that cannot be rendered is a warning: the verdict stands without it.
+     */
+    private static void trend(Path history, Path reportDirectory) {
+        Path page = reportDirectory.resolve(Reports.TREND_PAGE);
+        try {
+            Trend.Result trend = Trend.render(history, page);
+            Reports.writeIndex(reportDirectory);
+            LOG.info("Trend of {} runs in {}: {}{}", trend.runs(), history, page, trend.regressions().isEmpty() ? ""
+                    : " (" + trend.regressions().size() + " regressions)");
+            trend.regressions().forEach(r -> LOG.warn("Regression: {}", r));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not render the trend page {} of the history {}: {}", page, history, e.getMessage());
         }
     }
 

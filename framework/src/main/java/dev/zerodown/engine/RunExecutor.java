@@ -237,11 +237,21 @@ final class RunExecutor {
         }
     }
 
-    private static StepTrace execute(Database db, StepExecutor steps, PlannedTransition t) {
-        if (t.longTransaction() == null) {
-            return steps.execute(t.step());
-        }
-        try (LongTransactionActor actor = LongTransactionActor.start(db, t.longTransaction())) {
+    /**
+     * Runs the step with the long transactions in its way: the rollout's on one table, and the setting
+     * {@code longTransaction}'s on every table there is. ACCESS SHARE conflicts only with ACCESS EXCLUSIVE, so
+     * holding it on tables the step leaves alone blocks nothing, while it also meets the tables a step locks
+     * without naming them (the referenced table when a foreign key is dropped, a parent's partitions), as a long
+     * report query or {@code pg_dump} would.
+     */
+    private StepTrace execute(Database db, StepExecutor steps, PlannedTransition t) {
+        try (LongTransactionActor own = t.longTransaction() == null ? null : LongTransactionActor.start(db, t.longTransaction());
+             LongTransactionActor every = settings.longTransaction() == null || settings.longTransaction().isZero() ? null
+                     : LongTransactionActor.everyTable(db, settings.longTransaction())) {
+            if (every != null) {
+                LOG.debug("longTransaction={}: ACCESS SHARE on {} before {}", settings.longTransaction(), every.tables(),
+                        t.name());
+            }
             return steps.execute(t.step());
         }
     }

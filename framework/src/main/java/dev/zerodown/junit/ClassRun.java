@@ -108,6 +108,7 @@ final class ClassRun {
         put(m, "allowExternal", c.allowExternal());
         put(m, "flywayTable", c.flywayTable());
         put(m, "image", c.image());
+        put(m, "dataDirectory", c.dataDirectory());
         put(m, "migrations", c.migrations());
         put(m, "migrationsFormat", c.migrationsFormat());
         put(m, "liquibaseContexts", c.liquibaseContexts());
@@ -128,6 +129,7 @@ final class ClassRun {
         put(m, "stepTimeout", c.stepTimeout());
         put(m, "lockTimeout", c.lockTimeout());
         put(m, "lockRetries", c.lockRetries());
+        put(m, "longTransaction", c.longTransaction());
         put(m, "severities", c.severities());
         put(m, "reportDirectory", c.reportDirectory());
         put(m, "randomSeed", c.randomSeed());

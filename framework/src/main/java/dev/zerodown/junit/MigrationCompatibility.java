@@ -42,6 +42,9 @@ public @interface MigrationCompatibility {
     /** For provider {@code testcontainers}: the image instead of {@code postgres:<major>}. */
     String image() default "";
 
+    /** For provider {@code embedded}: {@code auto} (memory where it has room), {@code disk}, or a folder for the data. */
+    String dataDirectory() default "";
+
     /** Flyway locations, comma-separated. Default {@code classpath:db/migration}. */
     String migrations() default "";
 
@@ -122,6 +125,9 @@ public @interface MigrationCompatibility {
 
     /** Retries of a step that hit {@code lockTimeout}. */
     String lockRetries() default "";
+
+    /** A session holds ACCESS SHARE on every pre-existing table this long from just before each step ({@code 5s}). */
+    String longTransaction() default "";
 
     /** Per hazard id: {@code id=level,...} with level error, warning or off. */
     String severities() default "";

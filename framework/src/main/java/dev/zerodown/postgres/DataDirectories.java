@@ -41,28 +41,74 @@ final class DataDirectories {
     /** Folders of this JVM: never opened by the stale check (closing any descriptor of a locked file drops the lock). */
     private static final Set<Path> OWN = ConcurrentHashMap.newKeySet();
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    static final String AUTO = "auto";
+    static final String DISK = "disk";
+    static final String MEMORY = "memory";
 
     private DataDirectories() {
     }
 
     /**
-     * Where data directories go: the system property {@code zerodown.dataDirectory} if set; else
-     * {@code /dev/shm/zerodown-postgres} where that memory file system is writable and has room
-     * ({@value #MIN_MEMORY_ROOM_GIB} GiB), because creating a database copies some 300 small files and a memory
-     * file system does that about ten times faster than a disk; else {@code <java.io.tmpdir>/zerodown-postgres}.
+     * Where data directories go by default ({@code dataDirectory=auto}): the system property
+     * {@code zerodown.dataDirectory} if set; else {@code /dev/shm/zerodown-postgres} where that memory file system
+     * is writable and has room ({@value #MIN_MEMORY_ROOM_GIB} GiB), because creating a database copies some 300
+     * small files and a memory file system does that about ten times faster than a disk; else
+     * {@code <java.io.tmpdir>/zerodown-postgres}.
      */
     static Path root() {
-        String dir = System.getProperty("zerodown.dataDirectory");
-        if (dir != null && !dir.isBlank()) {
-            return Paths.get(dir);
+        return root(AUTO);
+    }
+
+    /**
+     * Where data directories go for the setting {@code dataDirectory}: {@code auto} (or null) as {@link #root()},
+     * {@code memory} for {@code /dev/shm/zerodown-postgres} (room or not), {@code disk} for
+     * {@code <java.io.tmpdir>/zerodown-postgres}, anything else is the folder itself.
+     */
+    static Path root(String setting) {
+        String v = setting == null || setting.isBlank() ? AUTO : setting.trim();
+        if (v.equalsIgnoreCase(AUTO)) {
+            String property = System.getProperty("zerodown.dataDirectory");
+            if (property != null && !property.isBlank() && !property.trim().equalsIgnoreCase(AUTO)) {
+                return root(property);
+            }
+            Path memory = memoryRoot();
+            return hasRoom(memory.getParent()) ? memory : diskRoot();
         }
-        Path memory = memoryRoot();
-        return hasRoom(memory.getParent()) ? memory : diskRoot();
+        Path p = v.equalsIgnoreCase(DISK) ? diskRoot() : v.equalsIgnoreCase(MEMORY) ? memoryRoot() : Paths.get(v);
+        return p.toAbsolutePath().normalize();
     }
 
     /** Every place a data directory may be, for the stale check: the choice between them can change between runs. */
     static List<Path> roots() {
         return List.copyOf(new java.util.LinkedHashSet<>(List.of(root(), memoryRoot(), diskRoot())));
+    }
+
+    /**
+     * The file system type of the folder (or of its nearest existing parent), such as {@code tmpfs} or
+     * {@code ext4}; null when unknown.
+     */
+    static String fileSystem(Path folder) {
+        Path p = folder.toAbsolutePath();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        try {
+            return p == null ? null : Files.getFileStore(p).type();
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** True for a file system in memory ({@code tmpfs}, {@code ramfs}): its data takes RAM and reads at RAM speed. */
+    static boolean inMemory(Path folder) {
+        String type = fileSystem(folder);
+        return type != null && (type.equals("tmpfs") || type.equals("ramfs"));
+    }
+
+    /** How a log line names where the data goes: {@code /dev/shm/zerodown-postgres (memory, tmpfs)}. */
+    static String describe(Path root) {
+        String type = fileSystem(root);
+        return root + (type == null ? "" : inMemory(root) ? " (memory, " + type + ")" : " (disk, " + type + ")");
     }
 
     private static Path memoryRoot() {

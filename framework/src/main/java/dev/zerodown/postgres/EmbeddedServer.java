@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedServer extends TemplateServer {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
     private static final AtomicBoolean CLEANED = new AtomicBoolean();
+    private static final java.util.Set<Path> CLEANED_ROOTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final EmbeddedPostgres pg;
     private final DataDirectories.Lease lease;
@@ -79,18 +80,40 @@ final class EmbeddedServer extends TemplateServer {
     }
 
     static EmbeddedServer start(int major) {
+        return start(major, DataDirectories.AUTO);
+    }
+
+    /** A server whose data directory goes where the setting {@code dataDirectory} says ({@code auto}, {@code disk}, a folder). */
+    static EmbeddedServer start(int major, String dataDirectory) {
         if (CLEANED.compareAndSet(false, true)) {
             DataDirectories.roots().forEach(r -> DataDirectories.cleanStale(r, DataDirectories.GRACE));
         }
-        return start(major, DataDirectories.root());
+        Path root = DataDirectories.root(dataDirectory);
+        if (CLEANED_ROOTS.add(root)) {
+            DataDirectories.cleanStale(root, DataDirectories.GRACE);
+        }
+        if (DataDirectories.DISK.equalsIgnoreCase(dataDirectory) && DataDirectories.inMemory(root)) {
+            LOG.warn("dataDirectory=disk: {} is on a memory file system here (java.io.tmpdir is), so seeded rows and WAL"
+                    + " take RAM and run at its speed; set dataDirectory to a folder on disk", DataDirectories.describe(root));
+        }
+        return start(major, root);
     }
 
     static EmbeddedServer start(int major, Path root) {
-        return start(major, root, SeedCache.enabled() ? SeedCache.root() : null);
+        return start(major, root, SeedCache.enabled() ? SeedCache.root() : null, Map.of());
     }
 
     /** A server whose data directory goes under {@code root}, with the on-disk seed cache in {@code seedCache} (null: none). */
     static EmbeddedServer start(int major, Path root, Path seedCache) {
+        return start(major, root, seedCache, Map.of());
+    }
+
+    /** A server with these server settings over {@link ServerSettings}' and no seed cache (the sizing benchmark compares two). */
+    static EmbeddedServer start(int major, Path root, Map<String, String> overrides) {
+        return start(major, root, null, overrides);
+    }
+
+    private static EmbeddedServer start(int major, Path root, Path seedCache, Map<String, String> overrides) {
         PostgresBinaries.checkSupported(major);
         UserNamespaces.check();
         long t0 = System.nanoTime();
@@ -102,7 +125,7 @@ final class EmbeddedServer extends TemplateServer {
                     : SeedCache.restore(seedCache, binaries, lease.dataDirectory()).orElse(null);
             EmbeddedServer server;
             try {
-                server = start(major, lease, binaries, clusters, seeded, seedCache);
+                server = start(major, lease, binaries, clusters, seeded, seedCache, overrides);
             } catch (IOException | RuntimeException e) {
                 if (seeded == null) {
                     throw e;
@@ -112,12 +135,12 @@ final class EmbeddedServer extends TemplateServer {
                 lease.close();
                 lease = DataDirectories.create(root, major);
                 seeded = null;
-                server = start(major, lease, binaries, clusters, null, seedCache);
+                server = start(major, lease, binaries, clusters, null, seedCache, overrides);
             }
             LOG.info("Started {} in {} ms ({}; data in {})", server, (System.nanoTime() - t0) / 1_000_000,
                     seeded != null ? "cluster with " + seeded.templates().size() + " seeded baseline(s) copied from "
                             + seeded.generation() : server.restoredPristine ? "cluster copied from " + clusters : "initdb",
-                    lease.directory());
+                    DataDirectories.describe(lease.directory()));
             return server;
         } catch (IOException | RuntimeException e) {
             lease.close();
@@ -131,7 +154,8 @@ final class EmbeddedServer extends TemplateServer {
 
     /** Starts the postmaster on the lease's data directory: the seeded cluster copied there, else a saved pristine one, else initdb. */
     private static EmbeddedServer start(int major, DataDirectories.Lease lease, String binaries, Path clusters,
-                                        SeedCache.Restored seeded, Path seedCache) throws IOException {
+                                        SeedCache.Restored seeded, Path seedCache, Map<String, String> overrides)
+            throws IOException {
         EmbeddedPostgres pg = null;
         try {
             boolean pristine = seeded == null && restoreCluster(clusters, binaries, lease.dataDirectory());
@@ -145,6 +169,7 @@ final class EmbeddedServer extends TemplateServer {
                     .setServerConfig("log_min_messages", "fatal");
             ServerSettings.all().forEach(b::setServerConfig);
             ServerSettings.lockWaitLogging(major).forEach(b::setServerConfig);
+            overrides.forEach(b::setServerConfig);
             pg = b.start();
             EmbeddedServer server = new EmbeddedServer(pg, lease, major, binaries, seeded, pristine, seedCache);
             pg = null; // the server owns it now

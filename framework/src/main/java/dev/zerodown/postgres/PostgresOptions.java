@@ -15,9 +15,12 @@ import org.apiguardian.api.API;
  *                      to run in that database itself (it is not reset between runs)
  * @param image         for {@code testcontainers} (and {@code auto}): the image, {@code {major}} replaced by the
  *                      major; {@code null} means {@code postgres:<major>}
+ * @param dataDirectory for {@code embedded}: {@code auto} (also for {@code null}: memory where it has room, else disk),
+ *                      {@code disk}, or a folder; servers of one major with different folders are different servers
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record PostgresOptions(ProviderKind provider, int major, String jdbcUrl, String allowExternal, String image) {
+public record PostgresOptions(ProviderKind provider, int major, String jdbcUrl, String allowExternal, String image,
+                              String dataDirectory) {
     /** The major used when {@code postgresVersions} is not set. */
     public static final int DEFAULT_MAJOR = 17;
 
@@ -27,6 +30,7 @@ public record PostgresOptions(ProviderKind provider, int major, String jdbcUrl, 
         jdbcUrl = blankToNull(jdbcUrl);
         allowExternal = blankToNull(allowExternal);
         image = blankToNull(image);
+        dataDirectory = blankToNull(dataDirectory) == null ? "auto" : dataDirectory.trim();
         if (provider == ProviderKind.EXTERNAL && jdbcUrl == null) {
             throw new ConfigurationException("provider=external needs a jdbcUrl (property zerodown.jdbcUrl), in the form "
                     + ExternalUrl.FORM);
@@ -34,6 +38,11 @@ public record PostgresOptions(ProviderKind provider, int major, String jdbcUrl, 
         if (provider == ProviderKind.EXTERNAL) {
             ExternalUrl.parse(jdbcUrl);
         }
+    }
+
+    /** Without a data directory: {@code auto}. */
+    public PostgresOptions(ProviderKind provider, int major, String jdbcUrl, String allowExternal, String image) {
+        this(provider, major, jdbcUrl, allowExternal, image, null);
     }
 
     /** The embedded server of this major. */
@@ -52,15 +61,20 @@ public record PostgresOptions(ProviderKind provider, int major, String jdbcUrl, 
     }
 
     public PostgresOptions withProvider(ProviderKind provider) {
-        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image);
+        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory);
     }
 
     public PostgresOptions withMajor(int major) {
-        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image);
+        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory);
     }
 
     public PostgresOptions withImage(String image) {
-        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image);
+        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory);
+    }
+
+    /** For {@code embedded}: {@code auto}, {@code disk} or a folder for the server's data directory. */
+    public PostgresOptions withDataDirectory(String dataDirectory) {
+        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory);
     }
 
     /** The image Testcontainers pulls: {@code image} with {@code {major}} replaced, or {@code postgres:<major>}. */

@@ -11,7 +11,7 @@ interface PostgresProvider {
 
     static PostgresProvider of(ProviderKind kind) {
         return switch (kind) {
-            case EMBEDDED -> o -> EmbeddedServer.start(o.major());
+            case EMBEDDED -> o -> EmbeddedServer.start(o.major(), o.dataDirectory());
             case TESTCONTAINERS -> TestcontainersSupport::start;
             case EXTERNAL -> ExternalServers::connect;
             case AUTO -> o -> of(resolve(o).provider()).start(resolve(o));

@@ -1,5 +1,6 @@
 package dev.zerodown.postgres;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,13 @@ final class ServerRegistry {
         Runtime.getRuntime().addShutdownHook(new Thread(ServerRegistry::stopAll, "zerodown-postgres-shutdown"));
     }
 
-    /** What makes two servers the same: provider, major and where (URL or image). */
+    /** What makes two servers the same: provider, major and where (URL, image, or the embedded data directories' folder). */
     record Key(ProviderKind provider, int major, String where) {
         static Key of(PostgresOptions o) {
             String where = switch (o.provider()) {
                 case EXTERNAL -> o.jdbcUrl() + "|" + o.allowExternal();
                 case TESTCONTAINERS -> o.effectiveImage();
+                case EMBEDDED -> DataDirectories.root(o.dataDirectory()).toString();
                 default -> "";
             };
             return new Key(o.provider(), o.major(), where);
@@ -36,7 +38,7 @@ final class ServerRegistry {
     }
 
     private static final class Slot {
-        private PostgresServer server;
+        private volatile PostgresServer server;
     }
 
     private ServerRegistry() {
@@ -44,13 +46,34 @@ final class ServerRegistry {
 
     static PostgresServer shared(PostgresOptions options) {
         PostgresOptions resolved = PostgresProvider.resolve(options);
-        Slot slot = SHARED.computeIfAbsent(Key.of(resolved), k -> new Slot());
+        Key key = Key.of(resolved);
+        Slot slot = SHARED.computeIfAbsent(key, k -> new Slot());
         synchronized (slot) {
             if (slot.server == null || slot.server instanceof AbstractServer a && a.isClosed()) {
+                sayWhyAnother(key, resolved);
                 slot.server = start(resolved);
             }
             return slot.server;
         }
+    }
+
+    /**
+     * One line when this JVM already runs an embedded server of the major with its data elsewhere (a nightly run,
+     * {@code dataDirectory=disk}, after runs on {@code /dev/shm}): the new run gets a server of its own there, so it
+     * never measures on the other one's storage without a word.
+     */
+    private static void sayWhyAnother(Key key, PostgresOptions options) {
+        if (key.provider() != ProviderKind.EMBEDDED) {
+            return;
+        }
+        SHARED.forEach((k, other) -> {
+            if (k.provider() == ProviderKind.EMBEDDED && k.major() == key.major() && !k.where().equals(key.where())
+                    && other.server instanceof AbstractServer a && !a.isClosed()) {
+                LOG.info("PostgreSQL {}: this JVM's embedded server keeps its data in {}; starting another with its data in"
+                        + " {}, as dataDirectory={} asks", key.major(), DataDirectories.describe(Path.of(k.where())),
+                        DataDirectories.describe(Path.of(key.where())), options.dataDirectory());
+            }
+        });
     }
 
     static PostgresServer start(PostgresOptions options) {

@@ -23,6 +23,47 @@ final class ServerSettings {
         m.put("fsync", "off");
         m.put("synchronous_commit", "off");
         m.put("full_page_writes", "off");
+        m.putAll(sizing());
+        return m;
+    }
+
+    /**
+     * Sized for a multi-GB seed and a long nightly run rather than PostgreSQL's small defaults. Memory that is
+     * not used is not taken: shared buffers are touched only as pages are read, and WAL past what a run writes is
+     * never created.
+     * <ul>
+     * <li>{@code shared_buffers} 512MB (default 128MB): a seeded table of a few hundred MB and its indexes stay in
+     * the server's cache between the statements that read them (index builds, validating scans, invariants,
+     * traffic); it also sizes {@code wal_buffers} to its 16MB maximum (1/32 of it) for COPY's stream of WAL.</li>
+     * <li>{@code max_wal_size} 4GB (default 1GB): a checkpoint every 1 GB of WAL would fall in the middle of a
+     * multi-GB seed several times; 4 GB keeps a seed of a few GB to one. On {@code /dev/shm} that much WAL takes
+     * RAM, which is why the nightly preset puts the data on disk.</li>
+     * <li>{@code checkpoint_timeout} 30min (default 5min): a nightly run of many one-minute soaks would otherwise
+     * checkpoint every 5 minutes, a burst of writes inside whatever step is being measured; with
+     * {@code checkpoint_completion_target} 0.9 (the default from 14 on, 0.5 before) the writes of the checkpoint
+     * that does come are spread over 90 % of the interval instead of half.</li>
+     * </ul>
+     * They are for the measured steps, not for speed: with {@code fsync} and {@code full_page_writes} off a
+     * checkpoint costs only its writes, and seeding 1M and 5M rows took the same time with and without them, within
+     * the machine's spread ({@code ServerSizingBenchmark}, figures in docs/nightly.md); at 5M rows PostgreSQL's
+     * defaults forced one checkpoint into the seed, these none.
+     */
+    static Map<String, String> sizing() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("shared_buffers", "512MB");
+        m.put("max_wal_size", "4GB");
+        m.put("checkpoint_timeout", "30min");
+        m.put("checkpoint_completion_target", "0.9");
+        return m;
+    }
+
+    /** PostgreSQL's own values of {@link #sizing()} (of 14 and later), for the benchmark that compares them. */
+    static Map<String, String> defaultSizing() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("shared_buffers", "128MB");
+        m.put("max_wal_size", "1GB");
+        m.put("checkpoint_timeout", "5min");
+        m.put("checkpoint_completion_target", "0.9");
         return m;
     }
 

@@ -28,13 +28,16 @@ import org.apiguardian.api.API;
  * @param values         whether row values (most-common values, histogram bounds) were captured
  * @param tables         user tables, by schema and name
  * @param queries        the query mix, most-called first; empty without pg_stat_statements
+ * @param queryStats     since when the query mix's calls were counted; null when unknown (PostgreSQL 13, an older
+ *                       capture, or no pg_stat_statements)
  * @param warnings       what was left out and why (missing privileges, no pg_stat_statements)
  */
 @API(status = API.Status.EXPERIMENTAL)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"profileVersion", "serverVersion", "capturedAt", "values", "tables", "queries", "warnings"})
+@JsonPropertyOrder({"profileVersion", "serverVersion", "capturedAt", "values", "tables", "queries", "queryStats", "warnings"})
 public record ProductionProfile(int profileVersion, String serverVersion, String capturedAt, boolean values,
-                                List<TableProfile> tables, List<QueryProfile> queries, List<String> warnings) {
+                                List<TableProfile> tables, List<QueryProfile> queries, QueryStats queryStats,
+                                List<String> warnings) {
 
     /** The version of the {@code profile.json} format this code writes and reads. */
     public static final int VERSION = 1;
@@ -61,6 +64,14 @@ public record ProductionProfile(int profileVersion, String serverVersion, String
      */
     public static ProductionProfile capture(DataSource source, CaptureOptions options) {
         return new ProfileCapture(options).capture(source);
+    }
+
+    /**
+     * The query mix's calls per second: the captured statements' calls over the seconds {@link #queryStats()}
+     * counted them; empty, with the reason, when the profile cannot tell.
+     */
+    public QueryRate queryRate() {
+        return QueryRate.of(this);
     }
 
     /** The table {@code schema.name}, if profiled. */

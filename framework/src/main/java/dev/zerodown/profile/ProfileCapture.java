@@ -90,11 +90,12 @@ final class ProfileCapture {
             section("constraints", () -> constraints(c, tables, oids));
             List<TableProfile> profiles = tables.values().stream().map(Table::profile).toList();
             unanalyzed(profiles);
-            List<QueryProfile> queries = new QueryMix(options, warnings).read(c);
+            QueryMix mix = new QueryMix(options, warnings);
+            List<QueryProfile> queries = mix.read(c);
             warnings.forEach(w -> LOG.warn("Profile capture: {}", w));
             return new ProductionProfile(ProductionProfile.VERSION, version,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), options.captureValues(), profiles,
-                    queries, warnings);
+                    queries, mix.stats(), warnings);
         } catch (SQLException e) {
             throw new EnvironmentException("Profile capture failed (SQLState " + e.getSQLState() + "): "
                     + firstLine(e) + "; check that the database answers and the role may connect", e);

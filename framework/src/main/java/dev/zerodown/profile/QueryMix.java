@@ -28,6 +28,7 @@ final class QueryMix {
 
     private final CaptureOptions options;
     private final List<String> warnings;
+    private QueryStats stats;
 
     QueryMix(CaptureOptions options, List<String> warnings) {
         this.options = options;
@@ -48,11 +49,37 @@ final class QueryMix {
             return List.of();
         }
         try {
-            return top(all(c, schema));
+            List<QueryProfile> top = top(all(c, schema));
+            stats = top.isEmpty() ? null : stats(c, schema);
+            return top;
         } catch (SQLException e) {
             warnings.add("query mix left out (SQLState " + e.getSQLState() + "): " + ProfileCapture.firstLine(e));
             return List.of();
         }
+    }
+
+    /** Since when the calls were counted, after {@link #read}; null when unknown. */
+    QueryStats stats() {
+        return stats;
+    }
+
+    /**
+     * {@code pg_stat_statements_info} (PostgreSQL 14 on): the last reset and the evictions since, the seconds by
+     * the server's clock so that a skewed client clock cannot bend the rate. Null, with a warning, where it is missing.
+     */
+    private QueryStats stats(Connection c, String schema) {
+        String sql = ProfileCapture.TAG + "select to_char(stats_reset at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+                + " extract(epoch from now() - stats_reset)::float8, dealloc from " + schema + ".pg_stat_statements_info";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (rs.next() && rs.getString(1) != null) {
+                return new QueryStats(rs.getString(1), Math.round(rs.getDouble(2) * 10) / 10.0, rs.getLong(3));
+            }
+            warnings.add("query mix: pg_stat_statements_info has no reset time, so its calls per second are unknown");
+        } catch (SQLException e) {
+            warnings.add("query mix: since when its calls were counted is unknown (pg_stat_statements_info, PostgreSQL 14"
+                    + " and later: " + ProfileCapture.firstLine(e) + "), so the profile cannot tell calls per second");
+        }
+        return null;
     }
 
     private static String extensionSchema(Connection c) throws SQLException {

@@ -1,9 +1,11 @@
 package dev.zerodown.project;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import dev.zerodown.config.ConfigurationException;
 import dev.zerodown.report.History;
+import dev.zerodown.report.Reports;
 import dev.zerodown.report.Trend;
 import org.apiguardian.api.API;
 
@@ -34,6 +36,10 @@ public final class TrendRun {
         }
         Trend.Result result = Trend.render(history, page, regressionRatio);
         log.info("Trend of " + result.runs() + " runs in " + history + ": " + page);
+        Path folder = page.toAbsolutePath().getParent();
+        if (page.getFileName().toString().equals(Reports.TREND_PAGE) && Files.isRegularFile(folder.resolve("index.html"))) {
+            Reports.writeIndex(folder); // a report directory's index links its trend page
+        }
         result.regressions().forEach(r -> log.warn("Regression: " + r));
         if (failOnRegression && !result.regressions().isEmpty()) {
             return Optional.of(result.regressions().size() + " figures regressed past " + regressionRatio

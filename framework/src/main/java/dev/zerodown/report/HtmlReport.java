@@ -17,6 +17,11 @@ public final class HtmlReport {
     }
 
     public static String render(RunResult run) {
-        return HtmlPage.render(run);
+        return HtmlPage.render(run, null);
+    }
+
+    /** The page with a link to the trend page of its history at {@code trendHref} (relative), or none when null. */
+    public static String render(RunResult run, String trendHref) {
+        return HtmlPage.render(run, trendHref);
     }
 }

@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
 public final class Reports {
     private static final Logger LOG = LoggerFactory.getLogger(Reports.class);
     private static final Object INDEX_LOCK = new Object();
+    /**
+     * The trend page of a run's history in its report directory: a run with {@code history} renders it there, and
+     * both {@code index.html} and the run's {@code report.html} link it.
+     */
+    public static final String TREND_PAGE = "trend.html";
 
     private Reports() {
     }
@@ -43,14 +48,16 @@ public final class Reports {
     /**
      * Writes every report; {@code report.json} gets the run's effective settings ({@code Settings.effective()},
      * passwords redacted) unless {@code settings} is null, and {@code report.sarif} names the hazards' files
-     * by their paths in {@code sources}.
+     * by their paths in {@code sources}. With {@code history} among the settings, {@code report.html} links the
+     * trend page {@code <reportDirectory>/}{@value #TREND_PAGE}.
      */
     public static ReportFiles write(RunResult run, Path reportDirectory, java.util.Map<String, String> settings,
                                     SourceFiles sources) {
         Path dir = runDirectory(run, reportDirectory);
         Path json = dir.resolve("report.json");
         Path html = dir.resolve("report.html");
-        AtomicFiles.write(html, HtmlReport.render(run));
+        AtomicFiles.write(html, HtmlReport.render(run, settings != null && settings.get("history") != null
+                ? "../../" + TREND_PAGE : null));
         Path markdown = AtomicFiles.write(dir.resolve("report.md"), MarkdownReport.render(run, shown(html)));
         Path xml = AtomicFiles.write(dir.resolve("TEST-zerodown-" + Text.fileSafe(run.name()) + "-pg"
                 + run.postgresMajor() + ".xml"), JUnitXmlReport.render(run));

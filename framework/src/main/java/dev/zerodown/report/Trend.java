@@ -35,7 +35,8 @@ public final class Trend {
         List<JsonNode> records = History.read(historyDirectory);
         List<TrendSeries.Series> series = TrendSeries.of(records, ratio);
         long runs = records.stream().map(r -> r.path("runId").asText()).distinct().count();
-        AtomicFiles.write(outFile, TrendPage.render(series, (int) runs, ratio));
+        boolean index = java.nio.file.Files.isRegularFile(outFile.resolveSibling("index.html"));
+        AtomicFiles.write(outFile, TrendPage.render(series, (int) runs, ratio, index ? "index.html" : null));
         List<String> regressions = series.stream().filter(TrendSeries.Series::regressed)
                 .map(s -> s.group() + " \u00B7 " + s.subject() + " \u00B7 " + s.metric() + ": "
                         + dev.zerodown.report.internal.Svg.n(s.latest()) + " against a median of "

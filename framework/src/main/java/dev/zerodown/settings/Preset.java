@@ -20,8 +20,12 @@ import org.apiguardian.api.API;
 public enum Preset {
     /** No preset: the defaults. */
     NONE("none", Map.of()),
-    /** A nightly load simulation: a minute per state, twice the clients, the profile's full row counts. */
-    NIGHTLY("nightly", pairs("soak", "60s", "clients", "8", "scale", "1"));
+    /**
+     * A nightly load simulation: a minute per state, twice the clients, the profile's full row counts (and no
+     * cap on them), its calls per second, the data directory on disk, and a 5 s reader in the way of every step.
+     */
+    NIGHTLY("nightly", pairs("soak", "60s", "clients", "8", "scale", "1", "maxSeedRows", "100000000",
+            "rate", "profile", "dataDirectory", "disk", "longTransaction", "5s"));
 
 
     private final String id;

@@ -17,7 +17,7 @@ final class PropertyNames {
     static final String PREFIX = "zerodown.";
 
     /** Properties that are not settings: where the engine keeps binaries and clusters, the plugin's skip, trend's, merge's and capture's. */
-    static final List<String> OTHERS = List.of("binariesDirectory", "clusterCache", "dataDirectory", "skip",
+    static final List<String> OTHERS = List.of("binariesDirectory", "clusterCache", "skip",
             "regressionRatio", "failOnRegression", "shardReports", "captureUrl", "captureValues", "captureQueries",
             "captureServer");
 

@@ -61,6 +61,11 @@ public final class Setting<T> {
     public static final Setting<String> IMAGE = define("image", SettingsParser::text, null,
             "`postgres:<major>`", null, "For testcontainers and auto: the image.");
 
+    /** For embedded: where the server's data directory goes: auto (memory when it has room), memory, disk, or a folder. */
+    @API(status = API.Status.EXPERIMENTAL)
+    public static final Setting<String> DATA_DIRECTORY = define("dataDirectory", SettingsParser::dataDirectory, "auto",
+            "`auto`", null, "For embedded: where the server's data directory goes: auto (memory when it has room), memory, disk, or a folder.");
+
     /** Flyway location(s), comma-separated. */
     public static final Setting<List<String>> MIGRATIONS = define("migrations", SettingsParser::list, List.of("classpath:db/migration"),
             "`classpath:db/migration` (JUnit), `src/main/resources/db/migration` (plugin)", null, "Flyway location(s), comma-separated.");
@@ -118,9 +123,9 @@ public final class Setting<T> {
     public static final Setting<Integer> CLIENTS = define("clients", p -> (int) p.number(1, 1000), 4,
             "`4`", null, "Client threads per live version.");
 
-    /** Requests per second per live version (open loop); 0 = closed loop. */
-    public static final Setting<Double> RATE = define("rate", SettingsParser::decimal, 200.0,
-            "`200`", null, "Requests per second per live version (open loop); 0 = closed loop.");
+    /** Requests per second per live version (open loop); 0 = closed loop; profile = the profile's calls per second. */
+    public static final Setting<Double> RATE = define("rate", SettingsParser::rate, 200.0,
+            "`200`", null, "Requests per second per live version (open loop); 0 = closed loop; profile = the profile's calls per second.");
 
     /** Time on each new state after a transition, under load. */
     public static final Setting<Duration> SOAK = define("soak", SettingsParser::duration, Duration.ofSeconds(1),
@@ -149,6 +154,12 @@ public final class Setting<T> {
     /** With lockTimeout: retries of a statement that timed out waiting for its lock. */
     public static final Setting<Integer> LOCK_RETRIES = define("lockRetries", p -> (int) p.number(0, 100), 0,
             "`0`", null, "With lockTimeout: retries of a statement that timed out waiting for its lock.");
+
+    /** A session holds ACCESS SHARE on every pre-existing table this long from just before each step; 0 = none. */
+    @API(status = API.Status.EXPERIMENTAL)
+    public static final Setting<Duration> LONG_TRANSACTION = define("longTransaction",
+            p -> p.text() == null ? null : "0".equals(p.text()) ? Duration.ZERO : p.duration(), null,
+            "unset", null, "A session holds ACCESS SHARE on every pre-existing table this long from just before each step; 0 = none.");
 
     /** Per hazard id: error, warning or off. */
     public static final Setting<Severities> SEVERITIES = define("severities", SettingsParser::severities, Severities.defaults(),

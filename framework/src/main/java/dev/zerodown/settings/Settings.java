@@ -39,6 +39,7 @@ public record Settings(
         String allowExternal,
         String flywayTable,
         String image,
+        @API(status = API.Status.EXPERIMENTAL) String dataDirectory,
         List<String> migrations,
         @API(status = API.Status.EXPERIMENTAL) MigrationsFormat migrationsFormat,
         @API(status = API.Status.EXPERIMENTAL) String liquibaseContexts,
@@ -60,6 +61,7 @@ public record Settings(
         Duration stepTimeout,
         Duration lockTimeout,
         int lockRetries,
+        @API(status = API.Status.EXPERIMENTAL) Duration longTransaction,
         Severities severities,
         FailOn failOn,
         String reportDirectory,
@@ -82,6 +84,13 @@ public record Settings(
     public static final double DEFAULT_RATE = 200;
 
     /**
+     * {@link #rate()} of {@code rate=profile}: a run replaces it with the profile's calls per second (or the
+     * default when the profile cannot tell), so {@code report.json} shows the rate that ran.
+     */
+    @API(status = API.Status.EXPERIMENTAL)
+    public static final double RATE_FROM_PROFILE = -1;
+
+    /**
      * Not for users: this constructor gains a parameter with every new setting. Start from
      * {@link #defaults()} and change what you need with {@link #with(Setting, Object)} (typed) or
      * {@link #with(String, String)}, e.g. {@code Settings.defaults().with(Setting.SOAK, Duration.ofMillis(500))}.
@@ -95,6 +104,7 @@ public record Settings(
         syntheticMix = syntheticMix == null ? SyntheticMix.DEFAULT : syntheticMix;
         scale = scale == null ? Scale.AUTO : scale;
         preset = preset == null ? Preset.NONE : preset;
+        dataDirectory = dataDirectory == null ? "auto" : dataDirectory;
     }
 
     /** The contract's defaults (the JUnit flavour: migrations on the classpath, 1 s soak), from {@link Setting#defaultValue()}. */

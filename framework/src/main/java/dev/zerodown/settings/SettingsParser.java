@@ -68,7 +68,22 @@ final class SettingsParser {
         } catch (NumberFormatException | NullPointerException e) {
             // reported below
         }
-        throw bad("a number of at least 0", "requests per second, such as 200 (0 = closed loop)");
+        throw bad("a number of at least 0", "requests per second, such as 200 (0 = closed loop), or profile");
+    }
+
+    /** {@link #decimal()}, or {@code profile}: the profile's calls per second, resolved when a run starts. */
+    double rate() {
+        return value != null && value.trim().equalsIgnoreCase("profile") ? Settings.RATE_FROM_PROFILE : decimal();
+    }
+
+    /** {@code auto} (also for blank), {@code memory}, {@code disk}, or a folder as given. */
+    String dataDirectory() {
+        String t = text();
+        if (t == null) {
+            return "auto";
+        }
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        return List.of("auto", "memory", "disk").contains(lower) ? lower : t;
     }
 
     Duration duration() {

@@ -40,6 +40,9 @@ final class SettingsText {
         if (value instanceof Map<?, ?> m) {
             return m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
         }
+        if ("rate".equals(name) && value instanceof Double d && d == Settings.RATE_FROM_PROFILE) {
+            return "profile";
+        }
         if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
             return String.valueOf(d.longValue());
         }

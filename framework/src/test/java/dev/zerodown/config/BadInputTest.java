@@ -83,7 +83,7 @@ class BadInputTest {
                 Arguments.of("zerodown.colour", "blue",
                         "Unknown property 'zerodown.colour' (value 'blue'); accepted: zerodown.<setting> for the settings "
                                 + SETTINGS + ", and zerodown.binariesDirectory, zerodown.clusterCache,"
-                                + " zerodown.dataDirectory, zerodown.skip, zerodown.regressionRatio, zerodown.failOnRegression,"
+                                + " zerodown.skip, zerodown.regressionRatio, zerodown.failOnRegression,"
                                 + " zerodown.shardReports, zerodown.captureUrl, zerodown.captureValues, zerodown.captureQueries,"
                                 + " zerodown.captureServer"),
                 Arguments.of("zerodown.shards", "2/4",
@@ -185,7 +185,11 @@ class BadInputTest {
                 Arguments.of("liquibaseLabels", "(eu or us",
                         "setting `liquibaseLabels` (property zerodown.liquibaseLabels): `(eu or us` is not a Liquibase"
                                 + " label expression; write names joined by `,`, `and`, `or`, with `!` or `not` and"
-                                + " parentheses, as Liquibase's --labels takes them (e.g. `prod, eu` or `!test and (eu or us)`)"));
+                                + " parentheses, as Liquibase's --labels takes them (e.g. `prod, eu` or `!test and (eu or us)`)"),
+                Arguments.of("rate", "fast", "setting `rate` (property zerodown.rate): `fast` is not a number of at least"
+                        + " 0; write requests per second, such as 200 (0 = closed loop), or profile"),
+                Arguments.of("longTransaction", "5", "setting `longTransaction` (property zerodown.longTransaction): `5`"
+                        + " is not a duration; write a whole number with a unit ms, s, m or h, such as 500ms, 2s or 1m"));
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -57,6 +57,11 @@ class HistoryRunTest {
         assertThat(alter.get("file").asText()).isEqualTo("V2__rewrite.sql");
         assertThat(alter.get("maxLockHoldMs").asLong()).isPositive();
         assertThat(alter.get("rewriteMs").isNumber()).isTrue();
+        Path trendPage = dir.resolve("reports").resolve("trend.html");
+        assertThat(Files.readString(trendPage)).as("rendered by the run into its report directory")
+                .contains("2 runs in the history").contains("href=\"index.html\"");
+        assertThat(Files.readString(second.reports().index())).contains("<a href=\"trend.html\" id=\"zd-trend\">");
+        assertThat(Files.readString(second.reports().html())).contains("<a href=\"../../trend.html\" id=\"zd-trend\">");
         JsonNode report = MAPPER.readTree(second.reports().json().toFile());
         assertThat(report.get("settings").get("soak").asText()).isEqualTo("300ms");
         assertThat(report.get("settings").get("history").asText()).isEqualTo(history.toString());

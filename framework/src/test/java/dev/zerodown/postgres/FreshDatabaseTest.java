@@ -56,6 +56,18 @@ class FreshDatabaseTest {
     }
 
     @Test
+    void should_be_sized_for_a_multi_gb_seed_and_a_long_run() throws Exception {
+        try (Database db = server.createDatabase("sizing"); Connection c = db.connect("sizing")) {
+            assertThat(queryInt(c, "select pg_size_bytes(current_setting('shared_buffers')) / 1048576")).isEqualTo(512);
+            assertThat(queryInt(c, "select pg_size_bytes(current_setting('wal_buffers')) / 1048576")).isEqualTo(16);
+            assertThat(queryInt(c, "select setting::int from pg_settings where name = 'max_wal_size'")).isEqualTo(4096);
+            assertThat(queryInt(c, "select setting::int from pg_settings where name = 'checkpoint_timeout'")).isEqualTo(1800);
+            assertThat(queryInt(c, "select (setting::float8 * 10)::int from pg_settings where name = 'checkpoint_completion_target'"))
+                    .isEqualTo(9);
+        }
+    }
+
+    @Test
     void should_offer_pg_stat_statements_in_every_fresh_database() throws Exception {
         try (Database db = server.createDatabase("statements"); Connection c = db.connect("statements")) {
             exec(c, "select 42");

@@ -14,7 +14,7 @@ public final class PrivateServer implements AutoCloseable {
     }
 
     public static PrivateServer start(Path root) {
-        return new PrivateServer(EmbeddedServer.start(17, root, null));
+        return new PrivateServer(EmbeddedServer.start(17, root, (Path) null));
     }
 
     /** The setting {@code jdbcUrl} for this server (superuser, so runs get scratch databases). */

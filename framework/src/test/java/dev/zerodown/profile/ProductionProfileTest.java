@@ -90,6 +90,17 @@ class ProductionProfileTest {
                 org.assertj.core.groups.Tuple.tuple("select email from shop.customers where id = $1", 300L),
                 org.assertj.core.groups.Tuple.tuple("update shop.orders set status = $2 where id = $1", 100L));
         assertThat(p.queries().get(0).rows()).isEqualTo(300);
+        assertThat(p.queryStats()).as("since when pg_stat_statements counted, by the server's clock").isNotNull();
+        java.time.Instant since = java.time.Instant.parse(p.queryStats().since());
+        assertThat(since).isBeforeOrEqualTo(java.time.Instant.parse(p.capturedAt()).plusSeconds(1));
+        assertThat(p.queryStats().seconds()).isGreaterThanOrEqualTo(0);
+        QueryRate rate = p.queryRate();
+        if (p.queryStats().seconds() >= QueryRate.MIN_SECONDS) {
+            assertThat(rate.value()).hasValue(p.queries().stream().mapToLong(QueryProfile::calls).sum() / p.queryStats().seconds());
+        } else {
+            assertThat(rate.value()).isEmpty();
+            assertThat(rate.explanation()).startsWith("pg_stat_statements counted its calls for only");
+        }
     }
 
     @Test

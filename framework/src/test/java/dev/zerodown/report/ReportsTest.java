@@ -46,9 +46,34 @@ class ReportsTest {
 
         assertThat(index).contains("<a href=\"AddNicknameTest/pg17/report.html\">AddNicknameTest</a>")
                 .contains("<a href=\"UsersRolloutTest/pg17/report.html\">UsersRolloutTest</a>")
-                .contains("2 runs \u00B7 1 unsafe");
+                .contains("2 runs \u00B7 1 unsafe").as("no trend page here, no link").doesNotContain("zd-trend");
         assertThat(index.indexOf("AddNicknameTest")).isLessThan(index.indexOf("UsersRolloutTest"));
         assertThat(index.substring(index.indexOf("UsersRolloutTest</a>"))).contains("\u2717 unsafe");
+    }
+
+    @Test
+    void should_link_the_trend_page_from_the_index_once_the_trend_goal_writes_it_beside_it() throws Exception {
+        ReportFiles files = Reports.write(ReportFixtures.safe(), dir);
+        Path history = dir.resolve("history");
+        History.append(ReportFixtures.safe(), history, "auto", "none");
+        List<String> lines = new ArrayList<>();
+
+        dev.zerodown.project.TrendRun.render(history, dir.resolve(Reports.TREND_PAGE), Trend.DEFAULT_RATIO, false,
+                new dev.zerodown.project.CheckLog() {
+                    @Override
+                    public void info(String line) {
+                        lines.add(line);
+                    }
+
+                    @Override
+                    public void warn(String line) {
+                        lines.add(line);
+                    }
+                });
+
+        assertThat(lines).containsExactly("Trend of 1 runs in " + history + ": " + dir.resolve(Reports.TREND_PAGE));
+        assertThat(Files.readString(files.index())).contains("<a href=\"trend.html\" id=\"zd-trend\">Trend across runs</a>");
+        assertThat(Files.readString(dir.resolve(Reports.TREND_PAGE))).contains("<a href=\"index.html\" id=\"zd-index\">");
     }
 
     @Test

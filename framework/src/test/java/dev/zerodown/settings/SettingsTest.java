@@ -139,6 +139,36 @@ class SettingsTest {
     }
 
     @Test
+    void should_make_the_nightly_preset_production_like_and_keep_every_value_overridable() {
+        Settings nightly = Settings.defaults().with("preset", "nightly");
+
+        assertThat(nightly.maxSeedRows()).isEqualTo(100_000_000L);
+        assertThat(nightly.rate()).isEqualTo(Settings.RATE_FROM_PROFILE);
+        assertThat(nightly.dataDirectory()).isEqualTo("disk");
+        assertThat(nightly.longTransaction()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(nightly.effective()).containsEntry("rate", "profile").containsEntry("dataDirectory", "disk")
+                .containsEntry("longTransaction", "5s").containsEntry("maxSeedRows", "100000000");
+        Settings overridden = Settings.defaults().with(java.util.Map.of("preset", "nightly", "rate", "50",
+                "dataDirectory", "memory", "longTransaction", "0", "maxSeedRows", "1000"));
+        assertThat(overridden.rate()).isEqualTo(50.0);
+        assertThat(overridden.dataDirectory()).isEqualTo("memory");
+        assertThat(overridden.longTransaction()).isZero();
+        assertThat(overridden.maxSeedRows()).isEqualTo(1000L);
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("zerodown.longTransaction", "0");
+        props.setProperty("zerodown.dataDirectory", "/var/tmp/zd");
+        Settings propertyThenAnnotation = Settings.defaults().withProperties(props).with(java.util.Map.of("preset", "nightly"));
+        assertThat(propertyThenAnnotation.longTransaction()).as("0 turns the preset's reader off from another layer").isZero();
+        assertThat(propertyThenAnnotation.dataDirectory()).isEqualTo("/var/tmp/zd");
+        assertThat(Settings.defaults().with("rate", "Profile").rate()).isEqualTo(Settings.RATE_FROM_PROFILE);
+        assertThatThrownBy(() -> Settings.defaults().with("rate", "fast")).hasMessage("setting `rate` (property"
+                + " zerodown.rate): `fast` is not a number of at least 0; write requests per second, such as 200"
+                + " (0 = closed loop), or profile");
+        assertThatThrownBy(() -> Settings.defaults().with("longTransaction", "5")).hasMessageStartingWith(
+                "setting `longTransaction` (property zerodown.longTransaction): `5` is not a duration");
+    }
+
+    @Test
     void should_show_the_effective_settings_with_passwords_redacted() {
         Settings s = Settings.defaults().with(java.util.Map.of("jdbcUrl", "jdbc:postgresql://h/db?user=u&password=pw",
                 "appRole", "app:secret", "history", "/nightly/history"));

@@ -89,6 +89,14 @@ public class CheckMojo extends AbstractMojo {
     private String image;
 
     /**
+     * For {@code provider=embedded}: where the server's data directory goes: {@code auto} ({@code /dev/shm} where
+     * it has 2 GiB free, else the temporary folder), {@code disk} (the temporary folder) or a folder. Default:
+     * {@code auto}; the nightly preset sets {@code disk}.
+     */
+    @Parameter(property = "zerodown.dataDirectory")
+    private String dataDirectory;
+
+    /**
      * Flyway-style migration location(s), comma-separated: a folder, {@code filesystem:<folder>} or
      * {@code classpath:<path>} (looked up on the project's test classpath, so run the goal after
      * {@code process-resources}). Files are {@code V<version>__<description>.sql} (with an optional
@@ -192,7 +200,8 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Requests per second per live version (open loop; latencies corrected for coordinated omission);
-     * {@code 0} runs closed loop, as fast as the clients can. Default: {@code 200}.
+     * {@code 0} runs closed loop, as fast as the clients can; {@code profile} takes the profile's calls per
+     * second (the nightly preset's). Default: {@code 200}.
      */
     @Parameter(property = "zerodown.rate")
     private String rate;
@@ -230,6 +239,14 @@ public class CheckMojo extends AbstractMojo {
     /** With {@code lockTimeout}: how often a statement that timed out on a lock is retried. Default: {@code 0}. */
     @Parameter(property = "zerodown.lockRetries")
     private String lockRetries;
+
+    /**
+     * A session holds ACCESS SHARE on every pre-existing table for this long from just before each step, like a
+     * long report query: a step without {@code lock_timeout} queues behind it and traffic piles up behind the
+     * step. Default: unset; the nightly preset sets {@code 5s}.
+     */
+    @Parameter(property = "zerodown.longTransaction")
+    private String longTransaction;
 
     /**
      * Severity per hazard id as comma-separated {@code id=level} pairs, level {@code error},
@@ -308,7 +325,8 @@ public class CheckMojo extends AbstractMojo {
     private String history;
 
     /**
-     * A named set of settings for one way of running: {@code nightly} sets soak 60s, 8 clients and scale 1.
+     * A named set of settings for one way of running: {@code nightly} sets soak 60s, 8 clients, scale 1,
+     * maxSeedRows 100000000, rate profile, dataDirectory disk and longTransaction 5s.
      * Every setting given explicitly still wins over the preset. Default: none.
      */
     @Parameter(property = "zerodown.preset")
@@ -407,6 +425,7 @@ public class CheckMojo extends AbstractMojo {
         m.put("allowExternal", allowExternal);
         m.put("flywayTable", flywayTable);
         m.put("image", image);
+        m.put("dataDirectory", dataDirectory);
         m.put("migrations", migrations);
         m.put("migrationsFormat", migrationsFormat);
         m.put("liquibaseContexts", liquibaseContexts);
@@ -428,6 +447,7 @@ public class CheckMojo extends AbstractMojo {
         m.put("stepTimeout", stepTimeout);
         m.put("lockTimeout", lockTimeout);
         m.put("lockRetries", lockRetries);
+        m.put("longTransaction", longTransaction);
         m.put("severities", severities);
         m.put("failOn", failOn);
         m.put("reportDirectory", reportDirectory);

@@ -14,7 +14,8 @@ public final class HtmlPage {
     private HtmlPage() {
     }
 
-    public static String render(RunResult run) {
+    /** The page; with {@code trendHref}, its header links the trend page of the run's history there. */
+    public static String render(RunResult run, String trendHref) {
         Details details = new Details();
         String svg = TimelineSvg.render(run, details);
         Html h = new Html();
@@ -27,7 +28,7 @@ public final class HtmlPage {
                 .raw("<link rel=\"icon\" href=\"data:,\">\n")
                 .el("title", title).nl()
                 .raw("<style>\n").raw(Resources.load("report.css")).raw("</style>\n</head>\n<body>\n");
-        header(h, run);
+        header(h, run, trendHref);
         SummaryTable.write(h, run);
         h.open("section", "id", "timeline-section").el("h2", "Timeline").nl();
         legend(h, run);
@@ -48,7 +49,7 @@ public final class HtmlPage {
         return h.toString();
     }
 
-    private static void header(Html h, RunResult run) {
+    private static void header(Html h, RunResult run, String trendHref) {
         boolean unsafe = run.verdict() == Verdict.UNSAFE;
         h.open("header", "class", unsafe ? "zd-head zd-unsafe" : "zd-head zd-safe");
         h.open("h1").el("span", unsafe ? "\u2717 UNSAFE" : "\u2713 SAFE", "class", "zd-big")
@@ -62,6 +63,11 @@ public final class HtmlPage {
             h.el("p", Facts.baseline(run.baseline()), "class", "zd-meta").nl();
         }
         h.el("p", Facts.counts(run, " \u00B7 "), "class", "zd-meta").nl();
+        if (trendHref != null) {
+            h.open("p", "class", "zd-meta zd-trend-link").open("a", "href", trendHref, "id", "zd-trend")
+                    .text("Trend across runs").close("a").text(" \u00B7 this run's figures beside the earlier runs of its history")
+                    .close("p").nl();
+        }
         h.close("header").nl();
     }
 

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 @API(status = API.Status.INTERNAL)
 public final class IndexPage {
     private static final Logger LOG = LoggerFactory.getLogger(IndexPage.class);
+    /** The trend page beside the index ({@code Reports.TREND_PAGE}), linked when it is there. */
+    static final String TREND = "trend.html";
 
     /** One report.json found under the directory. */
     record Entry(Path json, String name, String major, String version, String verdict, long transitions,
@@ -44,6 +46,11 @@ public final class IndexPage {
                 .el("p", entries.size() + " runs \u00B7 " + unsafe + " unsafe", "class", "zd-meta");
         for (String line : shards(reportDirectory)) {
             h.el("p", line, "class", "zd-meta zd-shard");
+        }
+        if (Files.isRegularFile(reportDirectory.resolve(TREND))) {
+            h.open("p", "class", "zd-meta zd-trend-link").open("a", "href", TREND, "id", "zd-trend")
+                    .text("Trend across runs").close("a").text(" \u00B7 the figures of the history, run by run, with"
+                            + " regressions flagged").close("p");
         }
         h.close("header").nl();
         h.open("table", "class", "zd-table", "id", "runs").open("thead").open("tr");

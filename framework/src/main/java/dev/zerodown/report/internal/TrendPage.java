@@ -14,6 +14,11 @@ public final class TrendPage {
     }
 
     public static String render(List<TrendSeries.Series> series, int runs, double ratio) {
+        return render(series, runs, ratio, null);
+    }
+
+    /** The page; with {@code indexHref}, its header links the reports' index there. */
+    public static String render(List<TrendSeries.Series> series, int runs, double ratio, String indexHref) {
         long regressions = series.stream().filter(TrendSeries.Series::regressed).count();
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -27,8 +32,12 @@ public final class TrendPage {
                 .el("h1", regressions == 0 ? "\u2713 No regression" : "\u2717 " + Facts.plural(regressions, "regression"))
                 .el("p", String.format(Locale.ROOT, "%s in the history \u00B7 a figure is flagged when the latest run "
                         + "is above %s\u00D7 the median of the %d runs before it", Facts.plural(runs, "run"),
-                        Svg.n(ratio), TrendSeries.WINDOW), "class", "zd-meta")
-                .close("header").nl();
+                        Svg.n(ratio), TrendSeries.WINDOW), "class", "zd-meta");
+        if (indexHref != null) {
+            h.open("p", "class", "zd-meta").open("a", "href", indexHref, "id", "zd-index").text("All reports")
+                    .close("a").text(" \u00B7 the latest run of each").close("p");
+        }
+        h.close("header").nl();
         String group = null;
         String subject = null;
         for (TrendSeries.Series s : series) {
