@@ -170,7 +170,7 @@ public final class CompatibilityRun {
         profileFile();
         Settings resolved = ProfileRate.resolve(settings, Seed.profileFile(settings));
         PostgresServer server = Postgres.server(new PostgresOptions(settings.provider(), major, settings.jdbcUrl(), settings.allowExternal(),
-                settings.image(), settings.dataDirectory()));
+                settings.image(), settings.dataDirectory(), settings.cloneStrategy()));
         RunResult result = NotRunTransitions.account(plan,
                 new RunExecutor(name, resolved, plan, migrations, scopes, server, init, seed, listener).execute());
         ReportFiles files = writeReports ? writeReports(result, steps, resolved) : null;

@@ -109,6 +109,7 @@ final class ClassRun {
         put(m, "flywayTable", c.flywayTable());
         put(m, "image", c.image());
         put(m, "dataDirectory", c.dataDirectory());
+        put(m, "cloneStrategy", c.cloneStrategy());
         put(m, "migrations", c.migrations());
         put(m, "migrationsFormat", c.migrationsFormat());
         put(m, "liquibaseContexts", c.liquibaseContexts());

@@ -39,6 +39,12 @@ public @interface MigrationCompatibility {
     /** The Flyway history table ({@code table} of the Flyway configuration) of the database a run starts from. Default {@code flyway_schema_history}. */
     String flywayTable() default "";
 
+    /**
+     * For provider {@code external} with {@code allowExternal}: {@code template} (each run in a copy of that database,
+     * the default) or {@code in-place} (in that database itself, which the runs change).
+     */
+    String cloneStrategy() default "";
+
     /** For provider {@code testcontainers}: the image instead of {@code postgres:<major>}. */
     String image() default "";
 

@@ -13,8 +13,9 @@ import dev.zerodown.config.EnvironmentException;
  * <ul>
  *   <li>with {@code allowExternal} naming exactly the URL's database (the user declared it disposable, such
  *       as a fresh staging clone): in scratch databases cloned from it ({@code CREATE DATABASE … TEMPLATE}
- *       the URL's database), data and Flyway history included, dropped after each run; a role that may not
- *       create databases runs in that database itself;</li>
+ *       the URL's database), data and Flyway history included, dropped after each run; with the second opt-in
+ *       {@code cloneStrategy=in-place}, in that database itself, one run at a time (a role that may not create
+ *       databases needs it);</li>
  *   <li>otherwise in scratch databases it creates from its own template on that server and drops
  *       afterwards; the URL's database is only connected to. This needs the CREATEDB privilege;</li>
  *   <li>otherwise it refuses, and the message says how to opt in.</li>
@@ -40,8 +41,24 @@ final class ExternalServers {
                         + " (property zerodown.postgresVersions) for this server");
             }
             boolean mayCreate = mayCreateDatabases(c);
+            boolean inPlace = PostgresOptions.IN_PLACE.equals(options.cloneStrategy());
+            if (inPlace && options.allowExternal() == null) {
+                throw new ConfigurationException("cloneStrategy=in-place (property zerodown.cloneStrategy) runs in the"
+                        + " database of jdbcUrl itself, which needs the opt-in allowExternal=" + db + " too; set both, or"
+                        + " leave cloneStrategy out to run in scratch databases");
+            }
             if (options.allowExternal() != null) {
-                return mayCreate ? new CloneServer(v, url) : new OptedInServer(v, url);
+                if (inPlace) {
+                    return new OptedInServer(v, url);
+                }
+                if (!mayCreate) {
+                    throw new ConfigurationException("Cannot copy database '" + db + "' at " + url.server().where()
+                            + " (allowExternal): user '" + url.server().user() + "' may not CREATE DATABASE, and each run"
+                            + " starts from a copy (cloneStrategy=template); grant it (ALTER ROLE " + url.server().user()
+                            + " CREATEDB), or set cloneStrategy=in-place (property zerodown.cloneStrategy) to run in '" + db
+                            + "' itself, whose data the runs then change");
+                }
+                return new CloneServer(v, url);
             }
             if (!mayCreate) {
                 throw refusal(url);

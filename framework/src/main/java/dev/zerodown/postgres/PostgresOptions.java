@@ -20,7 +20,7 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record PostgresOptions(ProviderKind provider, int major, String jdbcUrl, String allowExternal, String image,
-                              String dataDirectory) {
+                              String dataDirectory, String cloneStrategy) {
     /** The major used when {@code postgresVersions} is not set. */
     public static final int DEFAULT_MAJOR = 17;
 
@@ -31,6 +31,7 @@ public record PostgresOptions(ProviderKind provider, int major, String jdbcUrl, 
         allowExternal = blankToNull(allowExternal);
         image = blankToNull(image);
         dataDirectory = blankToNull(dataDirectory) == null ? "auto" : dataDirectory.trim();
+        cloneStrategy = blankToNull(cloneStrategy) == null ? TEMPLATE : cloneStrategy.trim();
         if (provider == ProviderKind.EXTERNAL && jdbcUrl == null) {
             throw new ConfigurationException("provider=external needs a jdbcUrl (property zerodown.jdbcUrl), in the form "
                     + ExternalUrl.FORM);
@@ -40,9 +41,20 @@ public record PostgresOptions(ProviderKind provider, int major, String jdbcUrl, 
         }
     }
 
+    /** Clone strategy {@value #TEMPLATE}: an opted-in external database is copied for each run. */
+    public static final String TEMPLATE = "template";
+    /** Clone strategy {@value #IN_PLACE}: runs go into the opted-in external database itself. */
+    public static final String IN_PLACE = "in-place";
+
     /** Without a data directory: {@code auto}. */
     public PostgresOptions(ProviderKind provider, int major, String jdbcUrl, String allowExternal, String image) {
-        this(provider, major, jdbcUrl, allowExternal, image, null);
+        this(provider, major, jdbcUrl, allowExternal, image, null, null);
+    }
+
+    /** With the template clone strategy. */
+    public PostgresOptions(ProviderKind provider, int major, String jdbcUrl, String allowExternal, String image,
+                           String dataDirectory) {
+        this(provider, major, jdbcUrl, allowExternal, image, dataDirectory, null);
     }
 
     /** The embedded server of this major. */
@@ -61,20 +73,25 @@ public record PostgresOptions(ProviderKind provider, int major, String jdbcUrl, 
     }
 
     public PostgresOptions withProvider(ProviderKind provider) {
-        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory);
+        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory, cloneStrategy);
     }
 
     public PostgresOptions withMajor(int major) {
-        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory);
+        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory, cloneStrategy);
     }
 
     public PostgresOptions withImage(String image) {
-        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory);
+        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory, cloneStrategy);
+    }
+
+    /** For {@code external} with {@code allowExternal}: {@value #TEMPLATE} or {@value #IN_PLACE}. */
+    public PostgresOptions withCloneStrategy(String cloneStrategy) {
+        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory, cloneStrategy);
     }
 
     /** For {@code embedded}: {@code auto}, {@code disk} or a folder for the server's data directory. */
     public PostgresOptions withDataDirectory(String dataDirectory) {
-        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory);
+        return new PostgresOptions(provider, major, jdbcUrl, allowExternal, image, dataDirectory, cloneStrategy);
     }
 
     /** The image Testcontainers pulls: {@code image} with {@code {major}} replaced, or {@code postgres:<major>}. */

@@ -28,7 +28,7 @@ final class ServerRegistry {
     record Key(ProviderKind provider, int major, String where) {
         static Key of(PostgresOptions o) {
             String where = switch (o.provider()) {
-                case EXTERNAL -> o.jdbcUrl() + "|" + o.allowExternal();
+                case EXTERNAL -> o.jdbcUrl() + "|" + o.allowExternal() + "|" + o.cloneStrategy();
                 case TESTCONTAINERS -> o.effectiveImage();
                 case EMBEDDED -> DataDirectories.root(o.dataDirectory()).toString();
                 default -> "";

@@ -57,6 +57,11 @@ public final class Setting<T> {
             "`flyway_schema_history`", null,
             "The Flyway history table of the database a run starts from; the versions it records as applied are not re-applied.");
 
+    /** For external with allowExternal: template (runs in copies of the database) or in-place (in the database itself). */
+    @API(status = API.Status.EXPERIMENTAL)
+    public static final Setting<String> CLONE_STRATEGY = define("cloneStrategy", SettingsParser::cloneStrategy, "template",
+            "`template`", null, "For external with allowExternal: template (runs in copies of the database) or in-place (in the database itself).");
+
     /** For testcontainers and auto: the image. */
     public static final Setting<String> IMAGE = define("image", SettingsParser::text, null,
             "`postgres:<major>`", null, "For testcontainers and auto: the image.");

@@ -38,6 +38,7 @@ public record Settings(
         String jdbcUrl,
         String allowExternal,
         String flywayTable,
+        @API(status = API.Status.EXPERIMENTAL) String cloneStrategy,
         String image,
         @API(status = API.Status.EXPERIMENTAL) String dataDirectory,
         List<String> migrations,
@@ -105,6 +106,7 @@ public record Settings(
         scale = scale == null ? Scale.AUTO : scale;
         preset = preset == null ? Preset.NONE : preset;
         dataDirectory = dataDirectory == null ? "auto" : dataDirectory;
+        cloneStrategy = cloneStrategy == null ? "template" : cloneStrategy;
     }
 
     /** The contract's defaults (the JUnit flavour: migrations on the classpath, 1 s soak), from {@link Setting#defaultValue()}. */

@@ -77,6 +77,19 @@ final class SettingsParser {
     }
 
     /** {@code auto} (also for blank), {@code memory}, {@code disk}, or a folder as given. */
+    String cloneStrategy() {
+        String t = text();
+        if (t == null) {
+            return "template";
+        }
+        String lower = t.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("template", "in-place").contains(lower)) {
+            throw bad("a clone strategy", "template (each run in a copy of the allowExternal database) or in-place (in"
+                    + " that database itself)");
+        }
+        return lower;
+    }
+
     String dataDirectory() {
         String t = text();
         if (t == null) {

@@ -176,6 +176,9 @@ class BadInputTest {
                         + " (i from 1 to 4); write 1/4 to 4/4"),
                 Arguments.of("shard", "2/1", "setting `shard` (property zerodown.shard): `2/1` is not a shard of 1"
                         + " (i from 1 to 1); write 1/1"),
+                Arguments.of("cloneStrategy", "copy", "setting `cloneStrategy` (property zerodown.cloneStrategy): `copy` is"
+                        + " not a clone strategy; write template (each run in a copy of the allowExternal database) or in-place"
+                        + " (in that database itself)"),
                 Arguments.of("seedCache", "off",
                         "setting `seedCache` (property zerodown.seedCache): `off` is not a boolean; write true or false"),
                 Arguments.of("liquibaseContexts", "prod and",

@@ -60,7 +60,7 @@ class ExternalProviderTest {
 
     @Test
     void should_run_in_the_named_database_itself_with_the_opt_in() throws Exception {
-        try (PostgresServer server = Postgres.start(PostgresOptions.external(17, url(APP, "app-secret"), STAGING))) {
+        try (PostgresServer server = Postgres.start(inPlace(url(APP, "app-secret")))) {
             try (Database db = server.createDatabase("nightly"); Connection c = db.connect("nightly")) {
                 exec(c, "create table opted_in(id int)");
                 assertThat(db.name()).isEqualTo(STAGING);
@@ -78,12 +78,45 @@ class ExternalProviderTest {
 
     @Test
     void should_let_one_run_at_a_time_into_an_opted_in_database() {
-        try (PostgresServer server = Postgres.start(PostgresOptions.external(17, url(APP, "app-secret"), STAGING));
+        try (PostgresServer server = Postgres.start(inPlace(url(APP, "app-secret")));
              Database first = server.createDatabase("first")) {
             assertThatThrownBy(() -> server.createDatabase("second"))
                     .isInstanceOf(EnvironmentException.class)
                     .hasMessageContaining("is in use by another run");
         }
+    }
+
+    @Test
+    void should_refuse_to_copy_without_createdb_and_name_both_ways_out() {
+        assertThatThrownBy(() -> Postgres.start(PostgresOptions.external(17, url(APP, "app-secret"), STAGING)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("Cannot copy database 'staging_clone' at localhost:")
+                .hasMessageEndingWith(" (allowExternal): user 'zd_app' may not CREATE DATABASE, and each run starts from a"
+                        + " copy (cloneStrategy=template); grant it (ALTER ROLE zd_app CREATEDB), or set cloneStrategy=in-place"
+                        + " (property zerodown.cloneStrategy) to run in 'staging_clone' itself, whose data the runs then change")
+                .hasMessageNotContaining("app-secret");
+    }
+
+    @Test
+    void should_refuse_in_place_without_the_first_opt_in() {
+        assertThatThrownBy(() -> Postgres.start(PostgresOptions.external(17, url(CREATOR, "creator-secret"), null)
+                .withCloneStrategy(PostgresOptions.IN_PLACE)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("cloneStrategy=in-place (property zerodown.cloneStrategy) runs in the database of jdbcUrl itself,"
+                        + " which needs the opt-in allowExternal=staging_clone too; set both, or leave cloneStrategy out to run"
+                        + " in scratch databases");
+    }
+
+    @Test
+    void should_run_in_place_even_when_the_user_may_copy_if_asked_to() throws Exception {
+        try (PostgresServer server = Postgres.start(inPlace(url(CREATOR, "creator-secret")));
+             Database db = server.createDatabase("nightly")) {
+            assertThat(db.name()).isEqualTo(STAGING);
+        }
+    }
+
+    private static PostgresOptions inPlace(String url) {
+        return PostgresOptions.external(17, url, STAGING).withCloneStrategy(PostgresOptions.IN_PLACE);
     }
 
     @Test
@@ -158,7 +191,7 @@ class ExternalProviderTest {
 
     @Test
     void should_keep_no_seeded_template_for_an_opted_in_database() {
-        try (PostgresServer itself = Postgres.start(PostgresOptions.external(17, url(APP, "app-secret"), STAGING));
+        try (PostgresServer itself = Postgres.start(inPlace(url(APP, "app-secret")));
              PostgresServer clones = Postgres.start(PostgresOptions.external(17, url(CREATOR, "creator-secret"), STAGING))) {
             assertThat(itself.createSeeded("seeded", "d".repeat(64), db -> { })).as("the database is the baseline").isEmpty();
             assertThat(clones.createSeeded("seeded", "d".repeat(64), db -> { })).as("so are its clones").isEmpty();

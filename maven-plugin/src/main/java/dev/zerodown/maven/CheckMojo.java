@@ -97,6 +97,14 @@ public class CheckMojo extends AbstractMojo {
     private String dataDirectory;
 
     /**
+     * For {@code provider=external} with {@code allowExternal}: {@code template} (each run in a copy of that database
+     * made with {@code CREATE DATABASE … TEMPLATE}) or {@code in-place} (in that database itself, which the runs
+     * change; the second opt-in beside {@code allowExternal}). Default: {@code template}.
+     */
+    @Parameter(property = "zerodown.cloneStrategy")
+    private String cloneStrategy;
+
+    /**
      * Flyway-style migration location(s), comma-separated: a folder, {@code filesystem:<folder>} or
      * {@code classpath:<path>} (looked up on the project's test classpath, so run the goal after
      * {@code process-resources}). Files are {@code V<version>__<description>.sql} (with an optional
@@ -426,6 +434,7 @@ public class CheckMojo extends AbstractMojo {
         m.put("flywayTable", flywayTable);
         m.put("image", image);
         m.put("dataDirectory", dataDirectory);
+        m.put("cloneStrategy", cloneStrategy);
         m.put("migrations", migrations);
         m.put("migrationsFormat", migrationsFormat);
         m.put("liquibaseContexts", liquibaseContexts);
