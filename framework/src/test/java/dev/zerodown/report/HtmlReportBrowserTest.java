@@ -9,28 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -39,13 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlReportBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getProperty("zerodown.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
-            Path.of(System.getProperty("zerodown.chromedriver", "/usr/bin/chromedriver"));
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = HeadlessChromium.WAIT;
 
     private Path reports;
-    private Path profile;
+    private HeadlessChromium browser;
     private ChromeDriver driver;
     private ReportFiles unsafe;
     private ReportFiles safe;
@@ -55,50 +43,25 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     void startBrowser() throws IOException {
-        BrowserPrerequisite prerequisite = BrowserPrerequisite.fromEnvironment(CHROMIUM, CHROMEDRIVER);
-        switch (prerequisite.decision()) {
-            case SKIP -> Assumptions.abort(prerequisite.reason());
-            case FAIL -> Assertions.fail(prerequisite.reason());
-            case RUN -> { }
-        }
+        HeadlessChromium.requireOrSkip();
         reports = Path.of("target", "browser-test-reports").toAbsolutePath();
-        deleteTree(reports);
+        HeadlessChromium.deleteTree(reports);
         unsafe = Reports.write(ReportFixtures.unsafe(), reports);
         safe = Reports.write(ReportFixtures.safe(), reports);
         hostile = Reports.write(ReportFixtures.hostile(), reports);
         measured = Reports.write(measuredUnsafeRun(), reports);
         predicted = Reports.write(ReportFixtures.predicted(), reports);
-        profile = Files.createTempDirectory("zerodown-chromium-");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build(), options());
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(WAIT);
+        browser = HeadlessChromium.start();
+        driver = browser.driver();
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.__zdDialogs = 0; ['alert','confirm','prompt'].forEach(function (n) {"
                         + " window[n] = function () { window.__zdDialogs++; }; });"));
     }
 
-    private ChromeOptions options() {
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toFile());
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1100", "--force-device-scale-factor=1",
-                "--hide-scrollbars", "--lang=en-US");
-        o.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        o.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        return o;
-    }
-
     @AfterAll
     void stopBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (profile != null) {
-                deleteTree(profile);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -265,9 +228,7 @@ class HtmlReportBrowserTest {
     }
 
     private void open(Path page) {
-        driver.get(page.toUri().toString());
-        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
-                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.open(page);
     }
 
     private void hover(WebElement e) {
@@ -281,19 +242,6 @@ class HtmlReportBrowserTest {
     }
 
     private List<String> severeLogs() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return browser.severeLogs();
     }
 }

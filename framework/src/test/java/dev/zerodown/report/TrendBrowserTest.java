@@ -7,30 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The trend page of a history in a real headless Chromium (as {@link HtmlReportBrowserTest}): it renders its
@@ -38,28 +27,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrendBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getProperty("zerodown.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER =
-            Path.of(System.getProperty("zerodown.chromedriver", "/usr/bin/chromedriver"));
-    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Path reports;
-    private Path profile;
+    private HeadlessChromium browser;
     private ChromeDriver driver;
     private ReportFiles run;
     private Trend.Result trend;
 
     @BeforeAll
     void historyAndBrowser() throws IOException {
-        BrowserPrerequisite prerequisite = BrowserPrerequisite.fromEnvironment(CHROMIUM, CHROMEDRIVER);
-        switch (prerequisite.decision()) {
-            case SKIP -> Assumptions.abort(prerequisite.reason());
-            case FAIL -> Assertions.fail(prerequisite.reason());
-            case RUN -> { }
-        }
+        HeadlessChromium.requireOrSkip();
         reports = Path.of("target", "trend-browser-test").toAbsolutePath();
-        deleteTree(reports);
+        HeadlessChromium.deleteTree(reports);
         Path history = reports.resolve("history");
         History.append(ReportFixtures.unsafe(), history, "auto", "nightly");
         History.append(ReportFixtures.unsafe(), history, "auto", "nightly");
@@ -67,16 +47,8 @@ class TrendBrowserTest {
         run = Reports.write(ReportFixtures.unsafe(), reports, Map.of("history", history.toString()), SourceFiles.NONE);
         trend = Trend.render(history, reports.resolve(Reports.TREND_PAGE));
         Reports.writeIndex(reports);
-        profile = Files.createTempDirectory("zerodown-chromium-");
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toFile());
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1100", "--lang=en-US");
-        o.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build(), o);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(WAIT);
+        browser = HeadlessChromium.start();
+        driver = browser.driver();
     }
 
     /** A third run whose every lock hold and wait took ten times as long (and 100 ms more) as the first's. */
@@ -102,14 +74,8 @@ class TrendBrowserTest {
 
     @AfterAll
     void stopBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (profile != null) {
-                deleteTree(profile);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -152,34 +118,16 @@ class TrendBrowserTest {
     }
 
     private void open(Path page) {
-        driver.get(page.toUri().toString());
-        awaitLoaded();
+        browser.open(page);
     }
 
     private void click(WebElement e) {
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
         e.click();
-        awaitLoaded();
+        browser.awaitLoaded();
     }
 
-    private void awaitLoaded() {
-        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
-                ((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private List<LogEntry> severeLogs() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+    private List<String> severeLogs() {
+        return browser.severeLogs();
     }
 }
