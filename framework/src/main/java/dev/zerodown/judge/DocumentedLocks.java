@@ -3,10 +3,9 @@ package dev.zerodown.judge;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import dev.zerodown.sql.SqlLexer;
+import dev.zerodown.sql.Keywords;
 import dev.zerodown.trace.Catalog;
 import dev.zerodown.trace.IndexChanges;
 import dev.zerodown.trace.StatementRecord;
@@ -78,19 +77,19 @@ final class DocumentedLocks {
     static final List<Row> ROWS = List.of(
             new Row("VACUUM FULL", On.REWRITTEN, AEL,
                     "VACUUM (\"VACUUM FULL … requires an ACCESS EXCLUSIVE lock on the table\"); " + TABLE_LOCKS,
-                    k -> starts(k, "VACUUM") && option(k, "FULL")),
+                    k -> Keywords.startsWith(k, "VACUUM") && option(k, "FULL")),
             new Row("VACUUM", On.NAMED, SUE,
-                    TABLE_LOCKS + " (SHARE UPDATE EXCLUSIVE: \"VACUUM (without FULL)\")", k -> starts(k, "VACUUM")),
+                    TABLE_LOCKS + " (SHARE UPDATE EXCLUSIVE: \"VACUUM (without FULL)\")", k -> Keywords.startsWith(k, "VACUUM")),
             new Row("ANALYZE", On.NAMED, SUE, TABLE_LOCKS + " (SHARE UPDATE EXCLUSIVE: \"ANALYZE\")",
-                    k -> starts(k, "ANALYZE") || starts(k, "ANALYSE")),
+                    k -> Keywords.startsWith(k, "ANALYZE") || Keywords.startsWith(k, "ANALYSE")),
             new Row("CLUSTER", On.REWRITTEN, AEL,
-                    "CLUSTER (\"an ACCESS EXCLUSIVE lock is acquired on it\"); " + TABLE_LOCKS, k -> starts(k, "CLUSTER")),
+                    "CLUSTER (\"an ACCESS EXCLUSIVE lock is acquired on it\"); " + TABLE_LOCKS, k -> Keywords.startsWith(k, "CLUSTER")),
             new Row("REINDEX CONCURRENTLY", On.INDEXED, SUE,
                     "REINDEX, Rebuilding Indexes Concurrently; " + TABLE_LOCKS + " (SHARE UPDATE EXCLUSIVE)",
-                    k -> starts(k, "REINDEX") && option(k, "CONCURRENTLY")),
+                    k -> Keywords.startsWith(k, "REINDEX") && option(k, "CONCURRENTLY")),
             new Row("REINDEX", On.INDEXED, "ShareLock",
                     "REINDEX (\"locks out writes but not reads of the index's parent table. It also takes an ACCESS"
-                            + " EXCLUSIVE lock on the specific index being processed\")", k -> starts(k, "REINDEX")),
+                            + " EXCLUSIVE lock on the specific index being processed\")", k -> Keywords.startsWith(k, "REINDEX")),
             new Row("CREATE INDEX CONCURRENTLY", On.INDEXED, SUE,
                     "CREATE INDEX, Building Indexes Concurrently; " + TABLE_LOCKS + " (SHARE UPDATE EXCLUSIVE)",
                     k -> createIndex(k) && k.contains("CONCURRENTLY")),
@@ -98,21 +97,21 @@ final class DocumentedLocks {
                     TABLE_LOCKS + " (SHARE: \"CREATE INDEX (without CONCURRENTLY)\")", DocumentedLocks::createIndex),
             new Row("DROP INDEX CONCURRENTLY", On.INDEXED, SUE,
                     "DROP INDEX (CONCURRENTLY: \"without locking out concurrent selects, inserts, updates, and deletes"
-                            + " on the index's table\")", k -> starts(k, "DROP", "INDEX", "CONCURRENTLY")),
+                            + " on the index's table\")", k -> Keywords.startsWith(k, "DROP", "INDEX", "CONCURRENTLY")),
             new Row("DROP INDEX", On.INDEXED, AEL,
                     "DROP INDEX (\"A normal DROP INDEX acquires an ACCESS EXCLUSIVE lock on the table\")",
-                    k -> starts(k, "DROP", "INDEX")),
+                    k -> Keywords.startsWith(k, "DROP", "INDEX")),
             new Row("DETACH PARTITION CONCURRENTLY", List.of(new Grant(On.NAMED, SUE), new Grant(On.DETACHED, AEL)),
                     "ALTER TABLE, DETACH PARTITION (\"During the first transaction, a SHARE UPDATE EXCLUSIVE lock is taken"
                             + " on both parent table and partition … the second transaction acquires SHARE UPDATE EXCLUSIVE on"
                             + " the partitioned table and ACCESS EXCLUSIVE on the partition\")",
-                    k -> starts(k, "ALTER", "TABLE") && after(k, "DETACH", "CONCURRENTLY")),
+                    k -> Keywords.startsWith(k, "ALTER", "TABLE") && after(k, "DETACH", "CONCURRENTLY")),
             new Row("TRUNCATE", On.REWRITTEN, AEL,
                     "TRUNCATE (\"acquires an ACCESS EXCLUSIVE lock on each table it operates on\"); " + TABLE_LOCKS,
-                    k -> starts(k, "TRUNCATE")),
+                    k -> Keywords.startsWith(k, "TRUNCATE")),
             new Row("REFRESH MATERIALIZED VIEW", On.REWRITTEN, AEL,
                     TABLE_LOCKS + " (ACCESS EXCLUSIVE: \"REFRESH MATERIALIZED VIEW (without CONCURRENTLY)\")",
-                    k -> starts(k, "REFRESH", "MATERIALIZED", "VIEW") && !k.contains("CONCURRENTLY")),
+                    k -> Keywords.startsWith(k, "REFRESH", "MATERIALIZED", "VIEW") && !k.contains("CONCURRENTLY")),
             new Row("a table rewrite", On.REWRITTEN, AEL,
                     TABLE_LOCKS + " (ACCESS EXCLUSIVE: VACUUM FULL, CLUSTER, TRUNCATE, REFRESH MATERIALIZED VIEW and the"
                             + " rewriting forms of ALTER TABLE)", k -> true));
@@ -124,7 +123,7 @@ final class DocumentedLocks {
 
     /** The row for {@code sql} (the generic rewrite row when no command row matches). */
     static Row row(String sql) {
-        List<String> head = head(sql);
+        List<String> head = Keywords.head(sql, HEAD_TOKENS);
         return ROWS.stream().filter(r -> r.matches().test(head)).findFirst().orElseThrow();
     }
 
@@ -189,36 +188,6 @@ final class DocumentedLocks {
         return out;
     }
 
-    /** The statement's first words, upper-cased, and its symbols; strings, quoted names and comments left out. */
-    static List<String> head(String sql) {
-        List<String> out = new ArrayList<>();
-        for (SqlLexer.Token t : SqlLexer.tokens(sql)) {
-            if (out.size() == HEAD_TOKENS) {
-                break;
-            }
-            switch (t.kind()) {
-                case WORD, SYMBOL -> out.add(sql.substring(t.start(), t.end()).toUpperCase(Locale.ROOT));
-                case STRING, QUOTED_IDENTIFIER -> out.add("\"");
-                default -> {
-                    // comments carry no meaning here
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean starts(List<String> k, String... words) {
-        if (k.size() < words.length) {
-            return false;
-        }
-        for (int i = 0; i < words.length; i++) {
-            if (!k.get(i).equals(words[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** {@code word} as a keyword or a parenthesized option not turned off ({@code (FULL false)}). */
     private static boolean option(List<String> k, String word) {
         int i = k.indexOf(word);
@@ -230,7 +199,7 @@ final class DocumentedLocks {
     }
 
     private static boolean createIndex(List<String> k) {
-        return starts(k, "CREATE", "INDEX") || starts(k, "CREATE", "UNIQUE", "INDEX");
+        return Keywords.startsWith(k, "CREATE", "INDEX") || Keywords.startsWith(k, "CREATE", "UNIQUE", "INDEX");
     }
 
     private static boolean after(List<String> k, String first, String then) {

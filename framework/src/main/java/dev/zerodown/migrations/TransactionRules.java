@@ -1,11 +1,9 @@
 package dev.zerodown.migrations;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import dev.zerodown.sql.SqlLexer;
+import dev.zerodown.sql.Keywords;
 
 /**
  * Which statements PostgreSQL (13 and later) refuses inside a transaction block, and which of them
@@ -33,7 +31,7 @@ final class TransactionRules {
      * @return whether the statement can run inside a transaction block
      */
     static boolean transactional(String sql) {
-        return verdict(head(sql)).orElse(true);
+        return verdict(Keywords.head(sql, HEAD_TOKENS)).orElse(true);
     }
 
     /**
@@ -43,7 +41,7 @@ final class TransactionRules {
      */
     static boolean flywayTransactional(String sql) {
         StringBuilder simplified = new StringBuilder();
-        for (String k : head(sql)) {
+        for (String k : Keywords.head(sql, HEAD_TOKENS)) {
             if (k.equals("'") || k.equals("\"")) {
                 break;
             }
@@ -62,33 +60,33 @@ final class TransactionRules {
         if (k.isEmpty()) {
             return Optional.empty();
         }
-        if (startsWith(k, "ALTER", "TYPE") && containsSequence(k, "ADD", "VALUE")) {
+        if (Keywords.startsWith(k, "ALTER", "TYPE") && containsSequence(k, "ADD", "VALUE")) {
             return Optional.of(true);
         }
         boolean nonTransactional = createOrDropIndexConcurrently(k)
                 || reindexNonTransactional(k)
-                || startsWith(k, "VACUUM")
-                || startsWith(k, "ALTER", "TABLE") && detachConcurrently(k)
-                || startsWith(k, "ALTER", "SYSTEM")
+                || Keywords.startsWith(k, "VACUUM")
+                || Keywords.startsWith(k, "ALTER", "TABLE") && detachConcurrently(k)
+                || Keywords.startsWith(k, "ALTER", "SYSTEM")
                 || databaseTablespaceSubscription(k)
-                || startsWith(k, "ALTER", "DATABASE") && containsSequence(k, "SET", "TABLESPACE")
-                || startsWith(k, "ALTER", "SUBSCRIPTION") && containsSequence(k, "REFRESH", "PUBLICATION")
+                || Keywords.startsWith(k, "ALTER", "DATABASE") && containsSequence(k, "SET", "TABLESPACE")
+                || Keywords.startsWith(k, "ALTER", "SUBSCRIPTION") && containsSequence(k, "REFRESH", "PUBLICATION")
                 || clusterAll(k)
-                || startsWith(k, "DISCARD", "ALL")
-                || startsWith(k, "COMMIT", "PREPARED")
-                || startsWith(k, "ROLLBACK", "PREPARED");
+                || Keywords.startsWith(k, "DISCARD", "ALL")
+                || Keywords.startsWith(k, "COMMIT", "PREPARED")
+                || Keywords.startsWith(k, "ROLLBACK", "PREPARED");
         return nonTransactional ? Optional.of(false) : Optional.empty();
     }
 
     private static boolean createOrDropIndexConcurrently(List<String> k) {
-        return startsWith(k, "CREATE", "INDEX", "CONCURRENTLY")
-                || startsWith(k, "CREATE", "UNIQUE", "INDEX", "CONCURRENTLY")
-                || startsWith(k, "DROP", "INDEX", "CONCURRENTLY");
+        return Keywords.startsWith(k, "CREATE", "INDEX", "CONCURRENTLY")
+                || Keywords.startsWith(k, "CREATE", "UNIQUE", "INDEX", "CONCURRENTLY")
+                || Keywords.startsWith(k, "DROP", "INDEX", "CONCURRENTLY");
     }
 
     /** {@code REINDEX … CONCURRENTLY} (also as an option), and SCHEMA, DATABASE and SYSTEM. */
     private static boolean reindexNonTransactional(List<String> k) {
-        if (!startsWith(k, "REINDEX")) {
+        if (!Keywords.startsWith(k, "REINDEX")) {
             return false;
         }
         int i = 1;
@@ -130,7 +128,7 @@ final class TransactionRules {
 
     /** {@code CLUSTER} without a table reclusters every table: not in a transaction block. */
     private static boolean clusterAll(List<String> k) {
-        if (!startsWith(k, "CLUSTER")) {
+        if (!Keywords.startsWith(k, "CLUSTER")) {
             return false;
         }
         int i = 1;
@@ -143,48 +141,13 @@ final class TransactionRules {
         return i >= k.size();
     }
 
-    /**
-     * The statement's first tokens: words upper-cased, quoted identifiers as {@code "}, strings as
-     * {@code '}, symbols as themselves; comments left out.
-     */
-    static List<String> head(String sql) {
-        List<String> out = new ArrayList<>();
-        for (SqlLexer.Token t : SqlLexer.tokens(sql)) {
-            if (out.size() == HEAD_TOKENS) {
-                break;
-            }
-            switch (t.kind()) {
-                case WORD -> out.add(sql.substring(t.start(), t.end()).toUpperCase(Locale.ROOT));
-                case SYMBOL -> out.add(sql.substring(t.start(), t.end()));
-                case STRING -> out.add("'");
-                case QUOTED_IDENTIFIER -> out.add("\"");
-                default -> {
-                    // comments carry no meaning here
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean startsWith(List<String> k, String... words) {
-        if (k.size() < words.length) {
-            return false;
-        }
-        for (int i = 0; i < words.length; i++) {
-            if (!k.get(i).equals(words[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean containsSequence(List<String> k, String... words) {
         return indexOfSequence(k, words) >= 0;
     }
 
     private static int indexOfSequence(List<String> k, String... words) {
         for (int i = 0; i + words.length <= k.size(); i++) {
-            if (startsWith(k.subList(i, k.size()), words)) {
+            if (Keywords.startsWith(k.subList(i, k.size()), words)) {
                 return i;
             }
         }

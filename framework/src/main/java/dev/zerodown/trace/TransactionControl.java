@@ -1,10 +1,8 @@
 package dev.zerodown.trace;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import dev.zerodown.migrations.SqlStatement;
-import dev.zerodown.sql.SqlLexer;
+import dev.zerodown.sql.Keywords;
 
 /**
  * A script's own transaction control ({@code BEGIN … COMMIT}). Under {@code executeInTransaction=false}
@@ -24,7 +22,7 @@ enum TransactionControl {
     ROLLBACK;
 
     static TransactionControl of(SqlStatement statement) {
-        List<String> words = words(statement.sql());
+        List<String> words = Keywords.head(statement.sql(), 6);
         if (words.isEmpty()) {
             return NONE;
         }
@@ -39,24 +37,5 @@ enum TransactionControl {
                     && !words.contains("NO") ? NONE : ROLLBACK;
             default -> NONE;
         };
-    }
-
-    /** Whether the step's script controls its own transactions (then it must run in autocommit, as Flyway runs it). */
-    static boolean any(List<SqlStatement> statements) {
-        return statements.stream().anyMatch(s -> of(s) == BEGIN);
-    }
-
-    private static List<String> words(String sql) {
-        List<String> out = new ArrayList<>();
-        for (SqlLexer.Token t : SqlLexer.tokens(sql)) {
-            if (t.comment()) {
-                continue;
-            }
-            if (t.kind() != SqlLexer.Kind.WORD || out.size() == 6) {
-                break;
-            }
-            out.add(sql.substring(t.start(), t.end()).toUpperCase(Locale.ROOT));
-        }
-        return out;
     }
 }
