@@ -223,15 +223,9 @@ final class TableRows {
     void writeRow(long i, SplittableRandom rnd, CopyBuffer out) {
         java.util.Arrays.fill(parentRow, -2);
         for (Digit[] digits : keyGroups) {
-            long rest = i;
             for (int d = digits.length - 1; d >= 0; d--) {
                 Digit g = digits[d];
-                long idx = rest;
-                if (d > 0) {
-                    long m = Math.min(g.domain(), Math.max(rows, 1));
-                    idx = rest % m;
-                    rest /= m;
-                }
+                long idx = digitIndex(digits, d, i);
                 if (g.foreignKey() >= 0) {
                     parentRow[g.foreignKey()] = idx;
                 } else {
@@ -293,9 +287,21 @@ final class TableRows {
     }
 
     /**
+     * Digit {@code d} of row {@code row} spread over a key's digits, the last digit varying fastest: each digit
+     * but the first takes the row modulo its domain (at most the table's rows), the first what is left. Keeps no
+     * state and allocates nothing (a child's thread computes its references with it).
+     */
+    private long digitIndex(Digit[] digits, int d, long row) {
+        long rest = row;
+        for (int k = digits.length - 1; k > d; k--) {
+            rest /= Math.min(digits[k].domain(), Math.max(rows, 1));
+        }
+        return d == 0 ? rest : rest % Math.min(digits[d].domain(), Math.max(rows, 1));
+    }
+
+    /**
      * Writes the value of key column {@code col} in row {@code row} (deterministic: children compute their
-     * references). Row {@code row} is spread over the key's digits, the last digit varying fastest: each
-     * digit but the first takes the row modulo its domain (at most the table's rows), the first what is left.
+     * references), its digit found with {@link #digitIndex}.
      */
     void writeKeyValue(int col, long row, CopyBuffer out) {
         int group = col < groupOfColumn.length ? groupOfColumn[col] : -1;
@@ -303,15 +309,9 @@ final class TableRows {
             throw fail("column " + table.columns.get(col).name() + " is referenced by a foreign key but is no key");
         }
         Digit[] digits = keyGroups[group];
-        long rest = row;
         for (int d = digits.length - 1; d >= 0; d--) {
             Digit g = digits[d];
-            long idx = rest;
-            if (d > 0) {
-                long m = Math.min(g.domain(), Math.max(rows, 1));
-                idx = rest % m;
-                rest /= m;
-            }
+            long idx = digitIndex(digits, d, row);
             if (g.foreignKey() < 0 && g.column() == col) {
                 domainOfColumn[col].write(idx, widthOfColumn[col], out);
                 return;
