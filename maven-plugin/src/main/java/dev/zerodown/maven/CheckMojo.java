@@ -18,7 +18,6 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -410,18 +409,7 @@ public class CheckMojo extends AbstractMojo {
 
     /** The check's lines on Maven's log. */
     private CheckLog log() {
-        Log log = getLog();
-        return new CheckLog() {
-            @Override
-            public void info(String line) {
-                log.info(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                log.warn(line);
-            }
-        };
+        return MavenLog.of(getLog());
     }
 
     /** Every setting that was given (pom or -D), by its contract name. */
