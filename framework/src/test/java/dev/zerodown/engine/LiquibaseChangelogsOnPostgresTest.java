@@ -1,22 +1,16 @@
 package dev.zerodown.engine;
 
+import static dev.zerodown.engine.FormatRuns.hazard;
+import static dev.zerodown.engine.FormatRuns.verdicts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerodown.hazards.HazardId;
-import dev.zerodown.load.SyntheticTraffic;
-import dev.zerodown.migrations.MigrationLoader;
-import dev.zerodown.migrations.MigrationStep;
-import dev.zerodown.plan.Rollout;
-import dev.zerodown.plan.RolloutFile;
 import dev.zerodown.result.Hazard;
 import dev.zerodown.result.RunResult;
 import dev.zerodown.result.TransitionResult;
 import dev.zerodown.result.Verdict;
-import dev.zerodown.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -94,21 +88,6 @@ class LiquibaseChangelogsOnPostgresTest {
     }
 
     private static RunResult run(String migrations, String format, String since) {
-        Settings s = Settings.defaults().with(Map.of("migrations", migrations, "migrationsFormat", format,
-                "since", since, "workloads", "no-workloads", "soak", "300ms", "clients", "2"));
-        List<MigrationStep> steps = new MigrationLoader().load(s.migrationsFormat(), s.migrations(), Map.of(), null);
-        Rollout rollout = RolloutFile.byDefault(steps, since, version -> new SyntheticTraffic());
-        return CompatibilityRun.of(format, rollout).settings(s).writeReports(false).run(17).result();
-    }
-
-    /** Per transition in order: its kind, verdict and hazard ids. */
-    private static List<String> verdicts(RunResult r) {
-        return r.transitions().stream().map(t -> t.kind() + " " + t.verdict() + " "
-                + new TreeSet<>(t.hazards().stream().map(h -> h.id().id()).toList())).toList();
-    }
-
-    private static Hazard hazard(RunResult r, HazardId id) {
-        return r.transitions().stream().map(TransitionResult::hazards).flatMap(List::stream)
-                .filter(h -> h.id() == id).findFirst().orElseThrow();
+        return FormatRuns.run(migrations, format, since, "no-workloads");
     }
 }
